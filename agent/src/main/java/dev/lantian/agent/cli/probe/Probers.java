@@ -10,11 +10,13 @@ public final class Probers {
 
     public static Map<String, Prober> all() {
         Map<String, Prober> all = new TreeMap<>(SensorProbers.all());
-        FieldbusProbers.all().forEach((name, prober) -> {
-            if (all.putIfAbsent(name, prober) != null) {
-                throw new IllegalStateException("two probers claim device kind " + name);
-            }
-        });
+        for (Map<String, Prober> more : java.util.List.of(I2cProbers.all(), FieldbusProbers.all())) {
+            more.forEach((name, prober) -> {
+                if (all.putIfAbsent(name, prober) != null) {
+                    throw new IllegalStateException("two probers claim device kind " + name);
+                }
+            });
+        }
         return all;
     }
 }

@@ -2,7 +2,7 @@ package dev.lantian.agent.cli.probe;
 
 import java.util.Map;
 
-/** Probers for the UART and I2C sensors (issue: sensor drivers). */
+/** Probers for the UART sensors (PMS5003/7003, SDS011). */
 final class SensorProbers {
     private SensorProbers() {
     }
