@@ -22,6 +22,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class Dlt645PollingDeviceTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void quietLogs() {
+        dev.lantian.agent.cli.Logging.configureFromEnvironment();
+    }
+
     private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
     private static final Dlt645Address ADDRESS = Dlt645Address.parse("000000123456");
 

@@ -19,6 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LineSchedulerTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void quietLogs() {
+        dev.lantian.agent.cli.Logging.configureFromEnvironment();
+    }
+
     private static final Instant T0 = Instant.parse("2026-11-23T00:00:00Z");
     private static final SerialSettings LINE = new SerialSettings(9600, 8, SerialSettings.Parity.NONE, 1);
     private static final Duration PERIOD = Duration.ofSeconds(5);
@@ -169,5 +174,26 @@ class LineSchedulerTest {
                 .isEqualTo(Duration.ofNanos(1_750_000));
         assertThat(LineTiming.serial(new SerialSettings(115200, 8, SerialSettings.Parity.NONE, 2)).interFrameSilence())
                 .isEqualTo(Duration.ofNanos(1_750_000));
+    }
+
+    @Test
+    void theLinesOwnThreadPollsUntilStopped() throws Exception {
+        List<ReadingSet> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        line.slave(1, meterRegisters());
+        var device = new ModbusPollingDevice("meter-1", 1, SDM630, Map.of(), PERIOD, DevicePolicy.defaults(), line);
+        LineScheduler scheduler = new LineScheduler("threaded", clock, LineTiming.serial(LINE), List.of(device), seen::add);
+        scheduler.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (seen.size() < 10 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        scheduler.stop(Duration.ofSeconds(10));
+        assertThat(seen.size()).isGreaterThanOrEqualTo(10);
+        int after = seen.size();
+        assertThat(seen.get(after - 1).flag()).isEqualTo(QualityFlag.N);
+        // stopped means stopped: the virtual clock no longer moves and nothing more arrives
+        Instant frozen = clock.instant();
+        assertThat(seen).hasSize(after);
+        assertThat(clock.instant()).isEqualTo(frozen);
     }
 }
