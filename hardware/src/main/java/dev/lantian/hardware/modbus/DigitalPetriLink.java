@@ -23,10 +23,12 @@ import org.tinylog.Logger;
 final class DigitalPetriLink implements ModbusLink {
     private final ModbusClient client;
     private final String description;
+    private final Duration clientTimeout;
 
-    DigitalPetriLink(ModbusClient client, String description) {
+    DigitalPetriLink(ModbusClient client, String description, Duration clientTimeout) {
         this.client = client;
         this.description = description;
+        this.clientTimeout = clientTimeout;
     }
 
     @Override
@@ -43,8 +45,10 @@ final class DigitalPetriLink implements ModbusLink {
         try {
             response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            // Cancelling keeps a late answer from being taken for the next request's.
-            future.cancel(false);
+            // RTU answers carry no transaction id: until the client itself gives up on this request
+            // (its own timeout, the line's longest), a late answer could be matched to the next
+            // device's request. Hold the line until then so that can never happen.
+            awaitSettled(future);
             throw new FieldbusException(FieldbusException.Kind.TIMEOUT,
                     "unit " + unit + " did not answer within " + timeout.toMillis() + " ms");
         } catch (ExecutionException e) {
@@ -61,6 +65,14 @@ final class DigitalPetriLink implements ModbusLink {
             words[i] = ((bytes[2 * i] & 0xFF) << 8) | (bytes[2 * i + 1] & 0xFF);
         }
         return words;
+    }
+
+    private void awaitSettled(CompletableFuture<ModbusResponsePdu> future) throws InterruptedException {
+        try {
+            future.get(clientTimeout.toNanos() + 100_000_000L, TimeUnit.NANOSECONDS);
+        } catch (ExecutionException | TimeoutException ignored) {
+            // settled (or the client is stuck, which the next request will show)
+        }
     }
 
     private void ensureConnected() throws FieldbusException {

@@ -13,8 +13,10 @@ import java.time.Duration;
  * over TCP by an RS-485-to-Ethernet converter (digitalpetri 2.x ships that framing as
  * {@link NettyRtuClientTransport}: RTU ADU with CRC-16, no MBAP header), and Modbus TCP.
  *
- * <p>{@code longestTimeout} bounds how long digitalpetri keeps a request pending; the per-device
- * timeout the scheduler passes to {@link ModbusLink#read} is applied on top and must not exceed it.
+ * <p>{@code longestTimeout} is digitalpetri's request timeout for the whole line: pass the longest
+ * per-device timeout of the line. A device timeout shorter than it is reported as such, but the line
+ * stays held until digitalpetri gives up on the request, so a late RTU answer (which carries no
+ * transaction id) can never be taken for the next device's.
  */
 public final class ModbusLinks {
     private ModbusLinks() {
@@ -27,7 +29,7 @@ public final class ModbusLinks {
             cfg.setConnectTimeout(longestTimeout);
         });
         var client = ModbusTcpClient.create(transport, cfg -> cfg.setRequestTimeout(longestTimeout));
-        return new DigitalPetriLink(client, "Modbus TCP " + host + ":" + port);
+        return new DigitalPetriLink(client, "Modbus TCP " + host + ":" + port, longestTimeout);
     }
 
     public static ModbusLink rtuOverTcp(String host, int port, Duration longestTimeout) {
@@ -37,7 +39,7 @@ public final class ModbusLinks {
             cfg.setConnectTimeout(longestTimeout);
         });
         var client = ModbusRtuClient.create(transport, cfg -> cfg.setRequestTimeout(longestTimeout));
-        return new DigitalPetriLink(client, "Modbus RTU over TCP " + host + ":" + port);
+        return new DigitalPetriLink(client, "Modbus RTU over TCP " + host + ":" + port, longestTimeout);
     }
 
     public static ModbusLink rtuSerial(String port, SerialSettings settings, Duration longestTimeout) {
@@ -53,7 +55,7 @@ public final class ModbusLinks {
             cfg.setStopBits(settings.stopBits() == 2 ? SerialPort.TWO_STOP_BITS : SerialPort.ONE_STOP_BIT);
         });
         var client = ModbusRtuClient.create(transport, cfg -> cfg.setRequestTimeout(longestTimeout));
-        return new DigitalPetriLink(client, "Modbus RTU " + port + " " + settings);
+        return new DigitalPetriLink(client, "Modbus RTU " + port + " " + settings, longestTimeout);
     }
 
     /** Meaning of a Modbus exception code, for messages. */

@@ -131,4 +131,19 @@ class ShippedMapsOverTheWireTest {
                     .isInstanceOfSatisfying(FieldbusException.class, e -> assertThat(e.kind()).isEqualTo(FieldbusException.Kind.LINK));
         }
     }
+
+    @Test
+    void aLateAnswerIsNeverTakenForTheNextDevicesAnswer() throws Exception {
+        slaves.set(50, RegisterFunction.INPUT, 0, new int[] {0xAAAA, 0xAAAA});
+        slaves.slow(50, 400);
+        try (var server = slaves.serveRtuOverTcp();
+             ModbusLink link = ModbusLinks.rtuOverTcp("127.0.0.1", server.port(), Duration.ofMillis(700))) {
+            assertThatThrownBy(() -> link.read(50, RegisterFunction.INPUT, 0, 2, Duration.ofMillis(100)))
+                    .isInstanceOfSatisfying(FieldbusException.class, e -> assertThat(e.kind()).isEqualTo(FieldbusException.Kind.TIMEOUT));
+            int[] words = link.read(2, RegisterFunction.INPUT, 0, 2, TIMEOUT);
+            int[] unit2 = RegisterEncoder.words(RegisterMaps.shipped("eastron-sdm120").orElseThrow().entry("voltage").orElseThrow(),
+                    expected.get("eastron-sdm120").get("voltage"), 1);
+            assertThat(words).containsExactly(unit2);
+        }
+    }
 }

@@ -32,6 +32,13 @@ public final class VirtualSlaves {
     private final Map<Integer, ProcessImage> units = new ConcurrentHashMap<>();
     private final Set<Integer> refusing = ConcurrentHashMap.newKeySet();
 
+    private final Map<Integer, Long> slowMillis = new ConcurrentHashMap<>();
+
+    /** Makes {@code unit} answer only after {@code millis}: a slow device whose answer comes late. */
+    public void slow(int unit, long millis) {
+        slowMillis.put(unit, millis);
+    }
+
     /** Makes {@code unit} answer every read with exception 02, illegal data address. */
     public void refuse(int unit) {
         units.computeIfAbsent(unit, u -> new ProcessImage());
@@ -64,6 +71,14 @@ public final class VirtualSlaves {
                     ReadInputRegistersRequest request) throws ModbusResponseException, UnknownUnitIdException {
                 if (refusing.contains(unitId)) {
                     throw new ModbusResponseException(0x04, 0x02);
+                }
+                Long delay = slowMillis.get(unitId);
+                if (delay != null) {
+                    try {
+                        Thread.sleep(delay); // the device's own slowness, not a test waiting
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return images.readInputRegisters(context, unitId, request);
             }
