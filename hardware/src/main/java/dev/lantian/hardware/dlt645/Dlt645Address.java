@@ -1,7 +1,5 @@
 package dev.lantian.hardware.dlt645;
 
-import java.util.Arrays;
-
 /**
  * A DL/T 645 meter address: 12 BCD digits as printed on the meter's nameplate
  * ({@code 000000123456}); on the wire 6 bytes, lowest two digits first.
@@ -54,9 +52,5 @@ public record Dlt645Address(String digits) {
     @Override
     public String toString() {
         return digits;
-    }
-
-    boolean sameWire(byte[] other) {
-        return Arrays.equals(wire(), other);
     }
 }

@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -244,10 +243,5 @@ public final class RegisterMapLoader {
             case "false" -> false;
             default -> throw new RegisterMapException(source, m.entries().get(key).line(), "'" + key + "' must be true or false");
         };
-    }
-
-    /** For messages: which keys an entry may have. */
-    static Map<String, Set<String>> allowedKeys() {
-        return Map.of("top", TOP_KEYS, "entry", ENTRY_KEYS, "ratio", RATIO_KEYS);
     }
 }
