@@ -6,9 +6,10 @@ package dev.lantian.hardware.sensor.sgp40;
  * Indoor Air Applications"): turns the SGP40's raw signal, sampled every second, into the VOC index
  * 1-500 where 100 is the average of the sensor's recent past.
  *
- * <p>This is an independent implementation in double precision of the same arithmetic: Sensirion's C
- * code uses 16.16 fixed point, so outputs can differ from theirs by one index point where a value
- * sits on a rounding boundary (the test holds it to Sensirion's published vector within that). The
+ * <p>This is an independent implementation in double precision of the same arithmetic. Sensirion's C
+ * code uses 16.16 fixed point; its exponential drops the argument's remainder below 1/512, which
+ * shifts the index by up to about 0.2 points, and {@link #exp} reproduces that on purpose. With it
+ * the output equals Sensirion's published reference vector on every sample (see the test). The
  * pieces: an initial blackout of 45 samples (index 0); an adaptive mean/variance estimator of the raw
  * signal with fast learning for the first hours and gating while the index is high; a MOX model
  * mapping the deviation from the mean to an index (a LOWER raw signal means MORE VOC, so a higher
@@ -150,10 +151,10 @@ public final class VocIndexAlgorithm {
         if (sample >= 0) {
             // The shift keeps index 100 where the sigmoid would otherwise put it for other offsets.
             double shift = (SIGMOID_L - 5 * INDEX_OFFSET) / 4;
-            return (SIGMOID_L + shift) / (1 + Math.exp(x)) - shift;
+            return (SIGMOID_L + shift) / (1 + exp(x)) - shift;
         }
         // Below the mean: the C original scales by offset / default offset, which is 1 in VOC mode.
-        return SIGMOID_L / (1 + Math.exp(x));
+        return SIGMOID_L / (1 + exp(x));
     }
 
     private double lowpass(double sample) {
@@ -167,7 +168,7 @@ public final class VocIndexAlgorithm {
         x2 = (1 - LP_A2) * x2 + LP_A2 * sample;
         double absDelta = Math.abs(x1 - x2);
         // Fast following when the two filters disagree (a real change), slow smoothing otherwise.
-        double tau = (LP_TAU_SLOW - LP_TAU_FAST) * Math.exp(LP_ALPHA * absDelta) + LP_TAU_FAST;
+        double tau = (LP_TAU_SLOW - LP_TAU_FAST) * exp(LP_ALPHA * absDelta) + LP_TAU_FAST;
         double a3 = SAMPLING_INTERVAL / (SAMPLING_INTERVAL + tau);
         x3 = (1 - a3) * x3 + a3 * sample;
         return x3;
@@ -228,6 +229,33 @@ public final class VocIndexAlgorithm {
         }
     }
 
+    /**
+     * e^x the way Sensirion's reference computes it: |x| is consumed in steps of 1, 1/8, 1/64 and
+     * 1/512 and the remainder below 1/512 is dropped. This bias (up to 0.2 %) is part of the
+     * published behaviour; reproducing it keeps our index on the reference's side of each rounding
+     * boundary. Saturates where the 16.16 original does.
+     */
+    static double exp(double x) {
+        if (x >= 10.3972) {
+            return 32768.0;
+        }
+        if (x <= -11.7835) {
+            return 0;
+        }
+        double rest = Math.abs(x);
+        double result = 1;
+        double step = 1;
+        for (int i = 0; i < 4; i++) {
+            double factor = Math.exp(x < 0 ? -step : step);
+            while (rest >= step) {
+                result *= factor;
+                rest -= step;
+            }
+            step /= 8;
+        }
+        return result;
+    }
+
     /** Logistic step from 1 (well below {@code x0}) to 0 (well above), steepness {@code k}. */
     private static double sigmoid(double sample, double x0, double k) {
         double x = k * (sample - x0);
@@ -237,6 +265,6 @@ public final class VocIndexAlgorithm {
         if (x > 50) {
             return 0;
         }
-        return 1 / (1 + Math.exp(x));
+        return 1 / (1 + exp(x));
     }
 }
