@@ -52,6 +52,11 @@ public final class DryContact implements PolledDevice {
     }
 
     @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
     public synchronized ReadingSet read() {
         Instant now = clock.instant();
         boolean running;

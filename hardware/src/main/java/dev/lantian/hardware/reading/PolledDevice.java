@@ -5,7 +5,10 @@ package dev.lantian.hardware.reading;
  * says what it found. Implementations never throw for device trouble; silence, a bad checksum or a
  * fault the device reports comes back as a flagged {@link ReadingSet}.
  */
-@FunctionalInterface
 public interface PolledDevice {
+
+    /** The configured device id, copied into every reading set. */
+    String deviceId();
+
     ReadingSet read();
 }

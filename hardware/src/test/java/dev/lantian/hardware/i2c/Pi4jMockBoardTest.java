@@ -97,6 +97,20 @@ class Pi4jMockBoardTest {
         }
     }
 
+    /**
+     * The device file exists (here a stand-in in a temp dir) but Pi4J's linuxfs cannot use the bus
+     * (it opens /dev/i2c-N itself, absent on a build machine): its unchecked exceptions must arrive
+     * as an IOException, the kind the drivers turn into flag B.
+     */
+    @Test
+    void linuxfsFailuresArriveAsIoExceptions(@TempDir Path dev) throws IOException {
+        Files.createFile(dev.resolve("i2c-57"));
+        try (BoardIo board = Pi4jBoardIo.real(dev)) {
+            assertThatThrownBy(() -> board.i2cBus(57).device(0x76).writeRead(new byte[] {(byte) 0xD0}, 1))
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
     @Test
     void unknownProviderIdIsRejected() {
         assertThatThrownBy(() -> BoardIo.open("rpi")).isInstanceOf(IllegalArgumentException.class)

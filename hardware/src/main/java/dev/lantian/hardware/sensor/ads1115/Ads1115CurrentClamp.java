@@ -36,6 +36,11 @@ public final class Ads1115CurrentClamp implements PolledDevice {
     private final CurrentClamp clamp;
     private boolean configured;
 
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
     public Ads1115CurrentClamp(String deviceId, I2cDevice device, BoardClock clock, Ads1115Config config, CurrentClamp clamp) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.device = Objects.requireNonNull(device, "device");

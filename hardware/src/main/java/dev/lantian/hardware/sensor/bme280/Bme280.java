@@ -48,6 +48,11 @@ public final class Bme280 implements PolledDevice {
     private final BoardClock clock;
     private Bme280Calibration calibration;
 
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
     public Bme280(String deviceId, I2cDevice device, BoardClock clock) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
         this.device = Objects.requireNonNull(device, "device");

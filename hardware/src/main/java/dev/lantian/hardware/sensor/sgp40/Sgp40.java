@@ -22,7 +22,7 @@ import org.tinylog.Logger;
  * {@link VocIndexAlgorithm}, which needs one sample per second: poll this driver every second.
  *
  * <p>Fields: {@code sraw} (ticks) and {@code voc_index} (1-500). During the algorithm's 45 s blackout
- * {@code voc_index} has no value and flag {@code C}. A gap of more than {@link #MAX_GAP} between
+ * {@code voc_index} has no value and flag {@code F} (not yet measuring, like a sensor's warm-up). A gap of more than {@link #MAX_GAP} between
  * samples, or the clock stepping back, restarts the algorithm (its learnt state assumes 1 s spacing).
  */
 public final class Sgp40 implements PolledDevice {
@@ -41,6 +41,11 @@ public final class Sgp40 implements PolledDevice {
     private double temperature = 25.0;
     private Instant lastSample;
     private long crcFailures;
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
 
     public Sgp40(String deviceId, I2cDevice device, BoardClock clock) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -124,8 +129,8 @@ public final class Sgp40 implements PolledDevice {
         int index = algorithm.process(sraw);
         Reading raw = Reading.normal("sraw", sraw);
         if (algorithm.inBlackout() || index == 0) {
-            return new ReadingSet(deviceId, time, List.of(raw, Reading.missing("voc_index", QualityFlag.C)),
-                    QualityFlag.C, "VOC index undefined in the first " + VocIndexAlgorithm.BLACKOUT_SAMPLES + " s");
+            return new ReadingSet(deviceId, time, List.of(raw, Reading.missing("voc_index", QualityFlag.F)),
+                    QualityFlag.F, "VOC index undefined in the first " + VocIndexAlgorithm.BLACKOUT_SAMPLES + " s");
         }
         return ReadingSet.of(deviceId, time, List.of(raw, Reading.normal("voc_index", index)));
     }

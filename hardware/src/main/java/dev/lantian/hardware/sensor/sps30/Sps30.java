@@ -24,8 +24,9 @@ import org.tinylog.Logger;
  * ready flag (0x0202), reads the ten float values (0x0300) and the device status register (0xD206).
  * A response whose CRC fails is dropped and counted ({@link #crcFailures()}); fan or laser errors and
  * the fan speed warning put flag {@code D} on the readings; values above the measuring range (1000
- * ug/m3, 3000 #/cm3) get {@code T}; readings during the start-up time after the start command or
- * during fan cleaning get {@code C} (the instrument is not yet giving representative values).
+ * ug/m3, 3000 #/cm3) get {@code T}; readings during the start-up time after the start command get
+ * {@code F} (not yet measuring, as the UART particulate drivers flag their warm-up) and readings during
+ * fan cleaning get {@code M} (a maintenance routine).
  */
 public final class Sps30 implements PolledDevice {
     public static final int DEFAULT_ADDRESS = 0x69;
@@ -59,6 +60,11 @@ public final class Sps30 implements PolledDevice {
     private Instant startedAt;
     private Instant cleaningUntil;
     private long crcFailures;
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
 
     public Sps30(String deviceId, I2cDevice device, BoardClock clock) {
         this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
@@ -101,7 +107,7 @@ public final class Sps30 implements PolledDevice {
         }
     }
 
-    /** Starts the 10 s fan cleaning (datasheet 6.3.5); readings during it are flagged {@code C}. */
+    /** Starts the 10 s fan cleaning (datasheet 6.3.5); readings during it are flagged {@code M}. */
     public synchronized boolean startFanCleaning() {
         try {
             device.write(SensirionWords.command(CMD_FAN_CLEANING));
@@ -179,8 +185,10 @@ public final class Sps30 implements PolledDevice {
                 flag = QualityFlag.D;
             } else if (!Float.isFinite(value) || value < 0) {
                 flag = QualityFlag.D;
-            } else if (warmingUp || cleaning) {
-                flag = QualityFlag.C;
+            } else if (warmingUp) {
+                flag = QualityFlag.F;
+            } else if (cleaning) {
+                flag = QualityFlag.M;
             } else if (value > range) {
                 flag = QualityFlag.T;
                 anyAboveRange = true;
@@ -195,9 +203,12 @@ public final class Sps30 implements PolledDevice {
         if (readings.stream().anyMatch(r -> r.flag() == QualityFlag.D)) {
             return new ReadingSet(deviceId, time, readings, QualityFlag.D, "SPS30 sent a value that is not a number or negative");
         }
-        if (warmingUp || cleaning) {
-            return new ReadingSet(deviceId, time, readings, QualityFlag.C,
-                    warmingUp ? "SPS30 start-up (first " + START_UP.toSeconds() + " s after start)" : "SPS30 fan cleaning");
+        if (warmingUp) {
+            return new ReadingSet(deviceId, time, readings, QualityFlag.F,
+                    "SPS30 start-up (first " + START_UP.toSeconds() + " s after start)");
+        }
+        if (cleaning) {
+            return new ReadingSet(deviceId, time, readings, QualityFlag.M, "SPS30 fan cleaning");
         }
         if (anyAboveRange) {
             return new ReadingSet(deviceId, time, readings, QualityFlag.T, "SPS30 value above its measuring range");

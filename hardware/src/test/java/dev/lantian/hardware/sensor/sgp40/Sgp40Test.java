@@ -95,7 +95,7 @@ class Sgp40Test {
     void vocIndexIsUndefinedDuringTheBlackoutThenSettlesAt100() {
         for (int i = 0; i < 46; i++) {
             ReadingSet set = poll();
-            assertThat(set.flag()).isEqualTo(QualityFlag.C);
+            assertThat(set.flag()).isEqualTo(QualityFlag.F);
             assertThat(set.field("sraw").orElseThrow().value()).isEqualTo(30_000);
             assertThat(set.field("voc_index").orElseThrow().value()).isNaN();
         }
@@ -129,6 +129,6 @@ class Sgp40Test {
         }
         assertThat(poll().flag()).isEqualTo(QualityFlag.N);
         clock.advance(Duration.ofMinutes(5));
-        assertThat(poll().flag()).isEqualTo(QualityFlag.C);
+        assertThat(poll().flag()).isEqualTo(QualityFlag.F);
     }
 }

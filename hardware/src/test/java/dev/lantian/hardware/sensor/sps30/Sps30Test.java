@@ -47,8 +47,8 @@ class Sps30Test {
     @Test
     void readingsInTheStartUpTimeAreFlaggedAsNotYetRepresentative() {
         ReadingSet first = sps30.read();
-        assertThat(first.flag()).isEqualTo(QualityFlag.C);
-        assertThat(first.readings()).allMatch(r -> r.flag() == QualityFlag.C);
+        assertThat(first.flag()).isEqualTo(QualityFlag.F);
+        assertThat(first.readings()).allMatch(r -> r.flag() == QualityFlag.F);
         clock.advance(Sps30.START_UP);
         assertThat(sps30.read().flag()).isEqualTo(QualityFlag.N);
     }
@@ -105,7 +105,7 @@ class Sps30Test {
         chip.measuring = false; // it lost power: must be started again
         ReadingSet again = sps30.read();
         assertThat(chip.measuring).isTrue();
-        assertThat(again.flag()).isEqualTo(QualityFlag.C);
+        assertThat(again.flag()).isEqualTo(QualityFlag.F);
     }
 
     @Test
@@ -113,7 +113,7 @@ class Sps30Test {
         readAfterStartUp();
         assertThat(sps30.startFanCleaning()).isTrue();
         assertThat(chip.writes.get(chip.writes.size() - 1)).containsExactly(0x56, 0x07);
-        assertThat(sps30.read().flag()).isEqualTo(QualityFlag.C);
+        assertThat(sps30.read().flag()).isEqualTo(QualityFlag.M);
         clock.advance(Sps30.FAN_CLEANING);
         assertThat(sps30.read().flag()).isEqualTo(QualityFlag.N);
     }
