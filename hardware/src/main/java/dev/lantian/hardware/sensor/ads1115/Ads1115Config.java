@@ -4,23 +4,28 @@ import java.time.Duration;
 
 /**
  * How the ADS1115 samples a clamp: the single-ended input (AIN0-AIN3 against GND), the programmable
- * gain (full-scale range), single-shot or continuous conversion at 860 samples/s, and how many samples
- * make one RMS value (keep it whole mains cycles: 172 samples = 200 ms = 10 cycles at 50 Hz).
+ * gain (full-scale range), single-shot or continuous conversion at 860 samples/s, and the time window
+ * one RMS value covers. The window is a time, not a sample count, so it spans whole mains cycles
+ * (200 ms = 10 cycles at 50 Hz, 12 at 60 Hz) even when a real board cannot take a sample exactly
+ * every 1/860 s; partial cycles would bias the RMS.
  */
-public record Ads1115Config(int input, Gain gain, Mode mode, int samples) {
+public record Ads1115Config(int input, Gain gain, Mode mode, Duration window) {
     public static final int SAMPLES_PER_SECOND = 860;
+    /** More would be pointless: ten seconds at the full rate. */
+    static final int MAX_SAMPLES = 8600;
 
     public Ads1115Config {
         if (input < 0 || input > 3) {
             throw new IllegalArgumentException("ADS1115 input is 0-3, got " + input);
         }
-        if (samples < 8 || samples > 8600) {
-            throw new IllegalArgumentException("burst of 8-8600 samples, got " + samples);
+        if (window.compareTo(Duration.ofMillis(20)) < 0 || window.compareTo(Duration.ofSeconds(10)) > 0) {
+            throw new IllegalArgumentException("RMS window of 20 ms to 10 s, got " + window);
         }
     }
 
+    /** AIN{@code input}, 4.096 V range, continuous, 200 ms windows. */
     public static Ads1115Config defaults(int input) {
-        return new Ads1115Config(input, Gain.FS_4_096, Mode.CONTINUOUS, 172);
+        return new Ads1115Config(input, Gain.FS_4_096, Mode.CONTINUOUS, Duration.ofMillis(200));
     }
 
     /** Datasheet SBAS444, table 8 (PGA[2:0]): full-scale range in volts. */

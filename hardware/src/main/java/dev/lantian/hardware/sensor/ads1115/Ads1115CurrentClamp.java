@@ -18,7 +18,8 @@ import org.tinylog.Logger;
  * at 860 SPS on one input, removes the DC offset (the mid-rail bias the clamp rides on, taken as the
  * burst's mean) and gives field {@code current_rms} (A) from the clamp's conversion.
  *
- * <p>Samples are paced by the injected clock, one conversion period apart; in continuous mode the
+ * <p>Samples are paced by the injected clock, one conversion period apart, until the configured
+ * window has passed on that clock; in continuous mode the
  * conversion register always holds the latest result, in single-shot mode each sample is started
  * with OS=1 and read once the OS bit says the conversion is done. A sample at full scale means the
  * input clipped: the RMS is then too low and is flagged {@code T}.
@@ -77,20 +78,21 @@ public final class Ads1115CurrentClamp implements PolledDevice {
 
     private int[] burst() throws IOException, InterruptedException {
         Duration period = Ads1115Config.samplePeriod();
-        int[] codes = new int[config.samples()];
-        if (config.mode() == Ads1115Config.Mode.CONTINUOUS) {
-            if (!configured) {
-                writeConfig(config.configWord());
-                configured = true;
-                clock.sleep(period.multipliedBy(2)); // the first conversion after a config write
-            }
-            for (int i = 0; i < codes.length; i++) {
-                codes[i] = readConversion();
-                clock.sleep(period);
-            }
-            return codes;
+        boolean continuous = config.mode() == Ads1115Config.Mode.CONTINUOUS;
+        if (continuous && !configured) {
+            writeConfig(config.configWord());
+            configured = true;
+            clock.sleep(period.multipliedBy(2)); // the first conversion after a config write
         }
-        for (int i = 0; i < codes.length; i++) {
+        int[] codes = new int[Ads1115Config.MAX_SAMPLES];
+        int n = 0;
+        Instant end = clock.instant().plus(config.window());
+        while (n < codes.length && clock.instant().isBefore(end)) {
+            if (continuous) {
+                codes[n++] = readConversion();
+                clock.sleep(period);
+                continue;
+            }
             writeConfig(config.configWord());
             clock.sleep(period);
             if (!conversionDone()) {
@@ -99,9 +101,9 @@ public final class Ads1115CurrentClamp implements PolledDevice {
                     throw new IOException("ADS1115 conversion did not finish");
                 }
             }
-            codes[i] = readConversion();
+            codes[n++] = readConversion();
         }
-        return codes;
+        return java.util.Arrays.copyOf(codes, n);
     }
 
     private void writeConfig(int word) throws IOException {

@@ -8,6 +8,7 @@ import dev.lantian.hardware.reading.QualityFlag;
 import dev.lantian.hardware.reading.ReadingSet;
 import dev.lantian.hardware.sensor.ads1115.Ads1115Config.Gain;
 import dev.lantian.hardware.sensor.ads1115.Ads1115Config.Mode;
+import dev.lantian.hardware.time.BoardClock;
 import dev.lantian.hardware.time.VirtualClock;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Against TI SBAS444 (ADS1115 datasheet): config register table 8 (section 9.6.3), FSR table 3. */
 class Ads1115CurrentClampTest {
     private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    private static final Duration WINDOW = Duration.ofMillis(200);
     private final VirtualClock clock = new VirtualClock(START, ZoneOffset.UTC);
 
     /**
@@ -80,11 +82,11 @@ class Ads1115CurrentClampTest {
     @Test
     void configWordsFollowTheDatasheetBitTable() {
         // OS=0 MUX=100 (AIN0/GND) PGA=001 (4.096 V) MODE=0 DR=111 (860 SPS) COMP_QUE=11 -> 0x42E3
-        assertThat(new Ads1115Config(0, Gain.FS_4_096, Mode.CONTINUOUS, 172).configWord()).isEqualTo(0x42E3);
+        assertThat(new Ads1115Config(0, Gain.FS_4_096, Mode.CONTINUOUS, WINDOW).configWord()).isEqualTo(0x42E3);
         // OS=1 MUX=101 (AIN1/GND) PGA=010 (2.048 V) MODE=1 DR=111 COMP_QUE=11 -> 0xD5E3
-        assertThat(new Ads1115Config(1, Gain.FS_2_048, Mode.SINGLE_SHOT, 172).configWord()).isEqualTo(0xD5E3);
+        assertThat(new Ads1115Config(1, Gain.FS_2_048, Mode.SINGLE_SHOT, WINDOW).configWord()).isEqualTo(0xD5E3);
         // AIN3 at 6.144 V continuous -> MUX=111, PGA=000 -> 0x70E3
-        assertThat(new Ads1115Config(3, Gain.FS_6_144, Mode.CONTINUOUS, 172).configWord()).isEqualTo(0x70E3);
+        assertThat(new Ads1115Config(3, Gain.FS_6_144, Mode.CONTINUOUS, WINDOW).configWord()).isEqualTo(0x70E3);
         assertThat(Gain.FS_4_096.lsb()).isEqualTo(125e-6);
     }
 
@@ -103,8 +105,44 @@ class Ads1115CurrentClampTest {
         assertThat(set.flag()).isEqualTo(QualityFlag.N);
         // Noise adds in quadrature: sqrt(15^2 + (0.002/33*2000)^2) = 15.0005 A; quantisation is ~0.004 A.
         assertThat(set.field("current_rms").orElseThrow().value()).isCloseTo(amps, withPercentage(1));
-        // 172 samples at 860 SPS: the burst lasts 200 ms, ten mains cycles.
+        // The burst covers the 200 ms window (ten mains cycles) after the first conversion settles.
         assertThat(Duration.between(START, clock.instant()).toMillis()).isBetween(200L, 205L);
+    }
+
+    /**
+     * A real board cannot sleep 1/860 s exactly; here every sample takes 2.325 times as long. The
+     * window is a time, so the burst still spans whole mains cycles and the RMS stays right.
+     */
+    @Test
+    void aSlowBoardStillGetsWholeCyclesBecauseTheWindowIsATime() {
+        BoardClock slow = new BoardClock() {
+            @Override
+            public void sleep(Duration duration) {
+                clock.sleep(Duration.ofNanos(Math.round(duration.toNanos() * 2.325)));
+            }
+
+            @Override
+            public java.time.ZoneId getZone() {
+                return clock.getZone();
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return clock.instant();
+            }
+        };
+        double amps = 15.0;
+        Chip chip = new Chip(1.65, amps * Math.sqrt(2) / 2000 * 33, 0.002);
+        var clamp = new Ads1115CurrentClamp("fan-clamp", chip, slow, Ads1115Config.defaults(0),
+                new CurrentClamp.CurrentOutput(2000, 33));
+        assertThat(clamp.read().field("current_rms").orElseThrow().value()).isCloseTo(amps, withPercentage(1));
+        // The burst ended with the window (plus the settling and one slow sample), not after 172 slow samples.
+        assertThat(Duration.between(START, clock.instant()).toMillis()).isBetween(200L, 215L);
     }
 
     @Test
@@ -114,11 +152,12 @@ class Ads1115CurrentClampTest {
         // On the 2.048 V range the bias must sit lower than mid-rail of 3.3 V to leave room for the swing.
         Chip chip = new Chip(1.0, amps / 30 * Math.sqrt(2), 0.001);
         var clamp = new Ads1115CurrentClamp("fan-clamp", chip, clock,
-                new Ads1115Config(2, Gain.FS_2_048, Mode.SINGLE_SHOT, 86), new CurrentClamp.VoltageOutput(30));
+                new Ads1115Config(2, Gain.FS_2_048, Mode.SINGLE_SHOT, Duration.ofMillis(100)), new CurrentClamp.VoltageOutput(30));
 
         ReadingSet set = clamp.read();
 
-        assertThat(chip.configWrites).hasSize(86).allMatch(c -> c == 0xE5E3);
+        // 100 ms at 860 SPS: about 86 conversions, each started with OS=1.
+        assertThat(chip.configWrites).hasSizeBetween(86, 87).allMatch(c -> c == 0xE5E3);
         assertThat(set.flag()).isEqualTo(QualityFlag.N);
         assertThat(set.field("current_rms").orElseThrow().value()).isCloseTo(amps, withPercentage(1.5));
     }
