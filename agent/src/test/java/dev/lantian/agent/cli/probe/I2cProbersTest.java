@@ -6,6 +6,7 @@ import dev.lantian.agent.cli.Main;
 import dev.lantian.hardware.i2c.I2cBus;
 import dev.lantian.hardware.i2c.I2cDevice;
 import dev.lantian.hardware.i2c.RegisterFileI2cDevice;
+import dev.lantian.hardware.i2c.SensirionWords;
 import dev.lantian.hardware.time.VirtualClock;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -86,6 +87,34 @@ class I2cProbersTest {
         assertThat(lines[0]).matches("time=\\S+ temperature=25\\.08 humidity=\\d+(\\.\\d+)? pressure=1006\\.533 flag=N");
         // one reading a second, on the injected clock
         assertThat(lines[1]).startsWith("time=2026-03-01T00:00:01");
+    }
+
+    /** During the VOC algorithm's blackout the sensor answers but the index is not yet defined. */
+    @Test
+    void sgp40LinesShowTheRawSignalAndTheUndefinedIndexDuringBlackout() {
+        chips.put(0x59, new I2cDevice() {
+            @Override
+            public int address() {
+                return 0x59;
+            }
+
+            @Override
+            public void write(byte[] data) {
+            }
+
+            @Override
+            public byte[] read(int count) {
+                return SensirionWords.encode(30_000);
+            }
+
+            @Override
+            public byte[] writeRead(byte[] data, int count) {
+                return read(count);
+            }
+        });
+        assertThat(probe("sgp40", Optional.empty(), 3, false)).isZero();
+        assertThat(out.toString().strip().split("\\R")).hasSize(3)
+                .allMatch(l -> l.matches("time=\\S+ sraw=30000 voc_index=NaN\\(F\\) flag=F"));
     }
 
     @Test
