@@ -41,24 +41,18 @@ final class SiteFiles {
         return text.substring(0, at) + to + text.substring(at + from.length());
     }
 
-    /** 1-based line of the single line containing {@code marker}. */
+    /** 1-based line where the single occurrence of {@code marker} (which may span lines) starts. */
     static int lineOf(String text, String marker) {
-        List<String> lines = text.lines().toList();
-        int found = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).contains(marker)) {
-                assertThat(found).as("'%s' is on one line only", marker).isEqualTo(-1);
-                found = i + 1;
-            }
-        }
-        assertThat(found).as("'%s' is in the text", marker).isPositive();
-        return found;
+        int at = text.indexOf(marker);
+        assertThat(at).as("'%s' is in the text", marker).isNotNegative();
+        assertThat(text.indexOf(marker, at + 1)).as("'%s' occurs once", marker).isNegative();
+        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** 1-based column where {@code marker} starts on its line. */
     static int columnOf(String text, String marker) {
-        String line = text.lines().toList().get(lineOf(text, marker) - 1);
-        return line.indexOf(marker) + 1;
+        int at = text.indexOf(marker);
+        return at - text.lastIndexOf('\n', at - 1);
     }
 
     static List<ConfigProblem> problems(String text) {
