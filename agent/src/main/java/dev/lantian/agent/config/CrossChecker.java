@@ -31,17 +31,18 @@ final class CrossChecker {
         Map<String, Struct> devices = unique(root.structs("devices"), "device");
         Map<String, Struct> channels = unique(root.structs("channels"), "channel");
         Map<String, Struct> equipment = unique(root.structs("equipment"), "equipment");
-        devices.values().forEach(d -> device(d, buses));
-        addressConflicts(devices.values(), buses);
+        // every entry is checked, also the second of two that share an id
+        root.structs("devices").forEach(d -> device(d, buses));
+        addressConflicts(root.structs("devices"), buses);
         Map<String, Struct> limits = new HashMap<>();
-        for (Struct c : channels.values()) {
+        for (Struct c : root.structs("channels")) {
             channel(c, devices, channels);
             for (Struct limit : c.structs("limits")) {
                 limit(limit);
                 limit.text("id").ifPresent(id -> duplicate(limits, id, limit, "limit"));
             }
         }
-        equipment.values().forEach(e -> equipment(e, channels));
+        root.structs("equipment").forEach(e -> equipment(e, channels));
         for (Struct link : root.structs("linkage")) {
             role(link, "production", equipment, "production");
             for (Checked t : link.items("treatment")) {
