@@ -4,6 +4,7 @@ import dev.lantian.agent.config.Checked.Scalar;
 import dev.lantian.agent.config.Checked.Struct;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.Set;
  * Runs on whatever passed the structural check, so one bad value does not hide the others.
  */
 final class CrossChecker {
+    private static final Duration SGP40_PERIOD = Duration.ofSeconds(1);
+
     private final Problems problems;
     private final FieldCatalog catalog;
 
@@ -114,6 +117,11 @@ final class CrossChecker {
                         + " cannot address a device on a serial line (expected 1–247)");
             }
         }
+        if (type.orElse(null) == DeviceType.SGP40
+                && !device.value("poll_period", Duration.class).orElse(SGP40_PERIOD).equals(SGP40_PERIOD)) {
+            problems.add(device.posOf("poll_period"), device.pathOf("poll_period"), "the SGP40 VOC index algorithm"
+                    + " needs one reading per second (expected 1s)");
+        }
         device.text("register_map").ifPresent(map -> {
             if (!FieldCatalog.isFile(map) && !catalog.registerMaps().contains(map)) {
                 problems.add(device.posOf("register_map"), device.pathOf("register_map"), "unknown register map '"
@@ -165,6 +173,14 @@ final class CrossChecker {
                 problems.add(source.posOf("device"), source.pathOf("device"), "unknown device '" + deviceId.get() + "'"
                         + Suggestions.expectedOneOf(deviceId.get(), devices.keySet(), "device"));
                 return;
+            }
+            Optional<Duration> sampling = channel.value("sampling_period", Duration.class);
+            Optional<Duration> poll = device.value("poll_period", Duration.class);
+            if (sampling.isPresent() && poll.isPresent() && sampling.get().compareTo(poll.get()) < 0) {
+                problems.add(channel.posOf("sampling_period"), channel.pathOf("sampling_period"), "sampling every "
+                        + Durations.format(sampling.get()) + " is faster than device '" + deviceId.get() + "' is read ("
+                        + "poll_period " + Durations.format(poll.get()) + "; expected a sampling_period of at least "
+                        + Durations.format(poll.get()) + ", or a shorter poll_period)");
             }
             Optional<String> field = source.text("field");
             Optional<DeviceType> type = device.text("type").map(DeviceType::fromYaml);

@@ -70,7 +70,7 @@ final class StructureChecker {
 
     private Checked variant(MappingNode node, ValueType.Variant variant, String path) {
         String kind = null;
-        for (NodeTuple t : node.getValue()) {
+        for (NodeTuple t : withMerges(node, path)) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(variant.discriminator())
                     && t.getValueNode() instanceof ScalarNode v) {
                 kind = v.getValue();
@@ -96,7 +96,7 @@ final class StructureChecker {
         Map<String, Checked> fields = new LinkedHashMap<>();
         Map<String, Pos> keyPos = new LinkedHashMap<>();
         Map<String, Pos> seen = new HashMap<>();
-        for (NodeTuple t : node.getValue()) {
+        for (NodeTuple t : withMerges(node, path)) {
             Pos kp = pos(t.getKeyNode());
             if (!(t.getKeyNode() instanceof ScalarNode keyNode)) {
                 problems.add(kp, path, "a key must be a plain word, not a list or mapping");
@@ -149,6 +149,43 @@ final class StructureChecker {
             }
         }
         return new Struct(fields, keyPos, pos, path);
+    }
+
+    /**
+     * The mapping's entries with YAML merge keys ({@code <<: *common}) resolved: keys written in the
+     * mapping win over merged ones, and an earlier merged mapping wins over a later one. Lets a site
+     * with twenty similar channels write the shared keys once.
+     */
+    private List<NodeTuple> withMerges(MappingNode node, String path) {
+        List<NodeTuple> explicit = new ArrayList<>();
+        List<NodeTuple> merged = new ArrayList<>();
+        for (NodeTuple t : node.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode k && k.getTag().equals(Tag.MERGE)) {
+                Node v = t.getValueNode();
+                List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
+                for (Node source : sources) {
+                    if (source instanceof MappingNode m) {
+                        merged.addAll(withMerges(m, path));
+                    } else {
+                        problems.add(pos(source), path, "'<<' must merge a mapping (expected <<: *anchor of a mapping)");
+                    }
+                }
+            } else {
+                explicit.add(t);
+            }
+        }
+        Set<String> names = new java.util.HashSet<>();
+        for (NodeTuple t : explicit) {
+            if (t.getKeyNode() instanceof ScalarNode k) {
+                names.add(k.getValue());
+            }
+        }
+        for (NodeTuple t : merged) {
+            if (t.getKeyNode() instanceof ScalarNode k && names.add(k.getValue())) {
+                explicit.add(t);
+            }
+        }
+        return explicit;
     }
 
     private Checked defaultValue(Key key, Pos pos, String path) {

@@ -3,6 +3,7 @@ package dev.lantian.agent.config;
 import static dev.lantian.agent.config.SiteFiles.bagFilter;
 import static dev.lantian.agent.config.SiteFiles.columnOf;
 import static dev.lantian.agent.config.SiteFiles.lineOf;
+import static dev.lantian.agent.config.SiteFiles.only;
 import static dev.lantian.agent.config.SiteFiles.problems;
 import static dev.lantian.agent.config.SiteFiles.replace;
 import static dev.lantian.agent.config.SiteFiles.vocUnit;
@@ -16,20 +17,6 @@ import org.junit.jupiter.api.Test;
  * on which line (and column), and what was expected.
  */
 class MalformedConfigTest {
-
-    /** The one problem found, asserted to sit at {@code line}:{@code column} on {@code path}. */
-    private static ConfigProblem only(String text, int line, int column, String path) {
-        List<ConfigProblem> found = problems(text);
-        assertThat(found).as("problems").hasSize(1);
-        ConfigProblem p = found.get(0);
-        assertThat(p.path()).isEqualTo(path);
-        assertThat(p.line()).as("line of " + p).isEqualTo(line);
-        if (column > 0) {
-            assertThat(p.column()).as("column of " + p).isEqualTo(column);
-        }
-        assertThat(p.toString()).startsWith("site.yaml:" + line + ":");
-        return p;
-    }
 
     @Test
     void unknownKeyAtTopLevelIsNamedWithItsLine() {
@@ -352,50 +339,5 @@ class MalformedConfigTest {
         assertThat(found).extracting(ConfigProblem::path).containsExactly("site.system_code", "buses[0].baud",
                 "channels[4].source.device", "equipment[2].role", "storage.max_age_days", "extra");
         assertThat(found).extracting(ConfigProblem::line).isSorted();
-    }
-
-    @Test
-    void aDeviceWithADuplicateIdIsStillCheckedItself() {
-        String text = replace(bagFilter(), "  - id: climate\n    type: bme280\n    bus: i2c1\n",
-                "  - id: pms-boundary\n    type: bme280\n    bus: i2c9\n");
-        List<ConfigProblem> found = problems(text);
-        assertThat(found).extracting(ConfigProblem::path).contains("devices[5].id", "devices[5].bus");
-        assertThat(found).filteredOn(p -> p.path().equals("devices[5].bus")).singleElement()
-                .satisfies(p -> assertThat(p.message()).startsWith("unknown bus 'i2c9'"));
-    }
-
-    @Test
-    void aSectionLeftEmptyTakesItsDefaults() {
-        String text = replace(bagFilter(), "console:\n  bind: 127.0.0.1\n  port: 8080\n", "console:\n");
-        assertThat(SiteFiles.valid(text).console()).isEqualTo(new SiteConfig.Console("127.0.0.1", 8080));
-    }
-
-    @Test
-    void aRequiredKeyLeftEmptySaysSo() {
-        String text = replace(bagFilter(), "enterprise_code: hb-demo-jiancai", "enterprise_code:");
-        ConfigProblem p = only(text, lineOf(text, "enterprise_code:"), 0, "site.enterprise_code");
-        assertThat(p.message()).startsWith("no value given");
-    }
-
-    @Test
-    void treatmentUnitWithoutAnyChannel() {
-        String text = replace(bagFilter(), "    measured_by:\n      power: filter-power\n      currents: [filter-ia]\n      voltages: [filter-ua]\n",
-                "    measured_by: {}\n");
-        ConfigProblem p = only(text, lineOf(text, "measured_by: {}"), 18, "equipment[2].measured_by");
-        assertThat(p.message()).contains("names no channel");
-    }
-
-    @Test
-    void emergencyOrderForATreatmentUnit() {
-        String text = replace(bagFilter(), "      - { equipment: line2, action: stop }\n    red:", "      - { equipment: bag-filter, action: stop }\n    red:");
-        ConfigProblem p = only(text, lineOf(text, "bag-filter, action: stop"), columnOf(text, "bag-filter, action: stop"), "emergency.levels.orange[1].equipment");
-        assertThat(p.message()).contains("is treatment equipment");
-    }
-
-    @Test
-    void severityOutsideItsWords() {
-        String text = replace(vocUnit(), "severity: alarm", "severity: alrm");
-        ConfigProblem p = only(text, lineOf(text, "severity: alrm"), 0, "channels[5].limits[0].severity");
-        assertThat(p.message()).contains("did you mean 'alarm'?");
     }
 }

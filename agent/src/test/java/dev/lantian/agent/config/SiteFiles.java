@@ -71,4 +71,18 @@ final class SiteFiles {
             return fail("expected a valid configuration, got:\n" + e.getMessage());
         }
     }
+
+    /** The one problem found, asserted to sit at {@code line}:{@code column} (column 0: not checked) on {@code path}. */
+    static ConfigProblem only(String text, int line, int column, String path) {
+        List<ConfigProblem> found = problems(text);
+        assertThat(found).as("problems").hasSize(1);
+        ConfigProblem p = found.get(0);
+        assertThat(p.path()).isEqualTo(path);
+        assertThat(p.line()).as("line of " + p).isEqualTo(line);
+        if (column > 0) {
+            assertThat(p.column()).as("column of " + p).isEqualTo(column);
+        }
+        assertThat(p.toString()).startsWith("site.yaml:" + line + ":");
+        return p;
+    }
 }
