@@ -25,7 +25,7 @@ final class HardwareSchema {
             "an id of lower-case letters, digits, '-', '_' or '.', starting with a letter or digit");
 
     private static final Whole TCP_PORT = Whole.range(1, 65535);
-    private static final Whole I2C_ADDRESS = Whole.range(0x03, 0x77);
+    private static final Whole I2C_ADDRESS = Whole.hexRange(0x03, 0x77);
     private static final String I2C_ADDRESS_TEXT = "I2C address of the chip, 0x03–0x77; write it in hex (0x76) or decimal (118).";
 
     static final Variant BUS = bus();

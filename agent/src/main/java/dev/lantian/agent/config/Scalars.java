@@ -36,7 +36,7 @@ final class Scalars {
                 return null;
             }
             if (!w.allowed().isEmpty() ? !w.allowed().contains(v) : v < w.min() || v > w.max()) {
-                problem.accept(v + " is not allowed (expected " + w.describe() + ")");
+                problem.accept(w.format(v) + " is not allowed (expected " + w.describe() + ")");
                 return null;
             }
             return v;

@@ -31,13 +31,18 @@ public sealed interface ValueType {
     }
 
     /** A whole number; {@code allowed} (when not empty) lists the only accepted values. */
-    record Whole(long min, long max, List<Long> allowed) implements ValueType {
+    record Whole(long min, long max, List<Long> allowed, boolean hex) implements ValueType {
         public static Whole range(long min, long max) {
-            return new Whole(min, max, List.of());
+            return new Whole(min, max, List.of(), false);
+        }
+
+        /** A range people write in hex, such as I2C addresses. */
+        public static Whole hexRange(long min, long max) {
+            return new Whole(min, max, List.of(), true);
         }
 
         public static Whole oneOf(Long... values) {
-            return new Whole(Long.MIN_VALUE, Long.MAX_VALUE, List.of(values));
+            return new Whole(Long.MIN_VALUE, Long.MAX_VALUE, List.of(values), false);
         }
 
         @Override
@@ -48,7 +53,11 @@ public sealed interface ValueType {
             if (max == Long.MAX_VALUE) {
                 return "integer ≥ " + min;
             }
-            return "integer " + min + "–" + max;
+            return "integer " + format(min) + "–" + format(max);
+        }
+
+        String format(long v) {
+            return hex ? String.format("0x%02X", v) : String.valueOf(v);
         }
     }
 
