@@ -74,6 +74,7 @@ public final class ConfigReference {
                 variant(md, v, prefix);
             }
         }
+        crossChecks(md);
         fields(md);
         return md.toString();
     }
@@ -128,6 +129,35 @@ public final class ConfigReference {
             case DEFAULTED -> key.defaultValue().isEmpty() ? "optional, keys take their defaults"
                     : key.defaultValue().equals("[]") ? "default: empty" : "default: `" + key.defaultValue() + "`";
         };
+    }
+
+    /** The rules {@link CrossChecker} enforces beyond each key's own type and range. */
+    private static void crossChecks(StringBuilder md) {
+        md.append("""
+
+                ## Checks across keys
+
+                Besides each key's own type and range, `validate` checks that the file holds together:
+
+                - ids are unique among buses, devices, channels, equipment and limits;
+                - every reference names something declared: `devices[].bus`, `channels[].source.device`, \
+                `channels[].fog.humidity_channel`, `equipment[].measured_by.*`, and the equipment named by \
+                `linkage`, `emergency.levels` and `staggered_production`;
+                - a device sits on a bus of a type it can use (see each device type above), and no two devices \
+                share a Modbus unit, DL/T 645 address, I2C address or GPIO pin on one bus; a Modbus unit on a \
+                serial line is 1–247;
+                - `channels[].source.field` is a field the device has (table below); not checked for a register \
+                map given as a file;
+                - a channel is not sampled faster than its device is polled; an SGP40 is polled every 1s;
+                - `linkage[].production`, emergency orders and staggered production name production equipment, \
+                `linkage[].treatment` names treatment equipment;
+                - `running_below` ≤ `running_above`, `standby_above` < `running_above`, `clear_below` ≤ `above`, \
+                `valid_range.min` < `valid_range.max`, `from` ≤ `to`, `raw_sample_days` ≤ `max_age_days`;
+                - an emergency `limit` has a `max_share` and a `stop` has none; every equipment names at least \
+                one channel;
+                - `uplink.mqtt.tls` is only given with an ssl:// or wss:// url, `cert_file` and `key_file` \
+                come together, and the url has a host and a port in 1–65535.
+                """);
     }
 
     private static void fields(StringBuilder md) {

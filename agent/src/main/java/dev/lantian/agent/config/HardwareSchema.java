@@ -22,7 +22,7 @@ final class HardwareSchema {
     }
 
     static final Text ID = Text.matching("[a-z0-9][a-z0-9_.-]{0,63}",
-            "an id of lower-case letters, digits, '-', '_' or '.', starting with a letter or digit");
+            "an id: a-z, 0-9, '-', '_', '.'");
 
     private static final Whole TCP_PORT = Whole.range(1, 65535);
     private static final Whole I2C_ADDRESS = Whole.hexRange(0x03, 0x77);

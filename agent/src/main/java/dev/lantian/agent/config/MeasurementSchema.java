@@ -31,7 +31,7 @@ final class MeasurementSchema {
             defaulted("min_duration", Span.range(Duration.ZERO, Duration.ofDays(1)), "0s",
                     "The value must stay above `above` this long before the alarm starts."),
             defaulted("severity", Choice.of("warning", "alarm"), "warning",
-                    "warning: shown locally and reported; alarm: also demands attention (console banner, immediate upload).")));
+                    "How serious crossing this limit is; carried by its events so the console and the platform can rank them.")));
 
     static final Section CHANNEL = new Section(List.of(
             required("id", ID, "Name of this channel, used by equipment, fog checks and reports. Unique among channels."),

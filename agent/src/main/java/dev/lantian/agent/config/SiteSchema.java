@@ -105,7 +105,7 @@ public final class SiteSchema {
                             optional("client_id", Text.any(), "MQTT client id. Default: lantian-<site.device_id>."),
                             optional("username", Text.any(), "User name, when the broker wants one."),
                             optional("password_file", Text.any(), "File holding the password (one line), readable only"
-                                    + " by the agent's user; the password itself never goes into this file."),
+                                    + " by the agent's user, so the password never appears in the site file."),
                             optional("tls", new Section(List.of(
                                     optional("ca_file", Text.any(), "PEM file of the CA that signed the broker's certificate."
                                             + " Default: the system's trusted CAs."),
