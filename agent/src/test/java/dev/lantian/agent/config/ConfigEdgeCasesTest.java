@@ -116,4 +116,64 @@ class ConfigEdgeCasesTest {
         assertThat(found.get(0).message()).contains("did you mean 'threshold'?");
         assertThat(found.get(2).line()).isEqualTo(lineOf(text, "keepalive"));
     }
+
+    @Test
+    void standbyThresholdAtOrAboveTheRunningThreshold() {
+        String text = replace(bagFilter(), "      standby_above: 0.5\n", "      standby_above: 8\n");
+        ConfigProblem p = only(text, lineOf(text, "standby_above: 8"), 22, "equipment[2].state.standby_above");
+        assertThat(p.message()).contains("expected standby_above < running_above");
+    }
+
+    @Test
+    void validRangeUpsideDown() {
+        String text = replace(vocUnit(), "    windows: [5m, 1h]\n", "    windows: [5m, 1h]\n    valid_range: { min: 500, max: 1 }\n");
+        ConfigProblem p = only(text, lineOf(text, "max: 1 }"), columnOf(text, "1 }"), "channels[6].valid_range.max");
+        assertThat(p.message()).contains("expected max > min");
+    }
+
+    @Test
+    void limitClearingAboveItself() {
+        String text = replace(vocUnit(), "clear_below: 50", "clear_below: 70");
+        ConfigProblem p = only(text, lineOf(text, "clear_below: 70"), columnOf(text, "70"), "channels[5].limits[0].clear_below");
+        assertThat(p.message()).contains("expected clear_below ≤ above");
+    }
+
+    @Test
+    void rawSamplesKeptLongerThanEverything() {
+        String text = replace(bagFilter(), "raw_sample_days: 7", "raw_sample_days: 500");
+        ConfigProblem p = only(text, lineOf(text, "raw_sample_days"), 20, "storage.raw_sample_days");
+        assertThat(p.message()).contains("expected raw_sample_days ≤ max_age_days");
+    }
+
+    @Test
+    void stopOrderWithAShare() {
+        String text = replace(vocUnit(), "{ equipment: coating-line, action: stop }", "{ equipment: coating-line, action: stop, max_share: 0.2 }");
+        ConfigProblem p = only(text, lineOf(text, "max_share: 0.2"), columnOf(text, "0.2 }"), "emergency.levels.red[0].max_share");
+        assertThat(p.message()).contains("no meaning with action stop");
+    }
+
+    @Test
+    void clientCertificateWithoutItsKey() {
+        String text = replace(vocUnit(), "      ca_file: /etc/lantian/bureau-ca.pem\n",
+                "      ca_file: /etc/lantian/bureau-ca.pem\n      cert_file: /etc/lantian/board.pem\n");
+        ConfigProblem p = only(text, lineOf(text, "board.pem"), 18, "uplink.mqtt.tls.cert_file");
+        assertThat(p.message()).contains("needs both cert_file and key_file");
+    }
+
+    @Test
+    void brokerUrlWithAnImpossiblePort() {
+        String text = replace(bagFilter(), "url: tcp://127.0.0.1:1883", "url: tcp://127.0.0.1:99999");
+        ConfigProblem p = only(text, lineOf(text, "99999"), 10, "uplink.mqtt.url");
+        assertThat(p.message()).contains("port 99999 is out of range");
+    }
+
+    @Test
+    void twoDocumentsInOneFileAreASyntaxError() {
+        String text = bagFilter() + "---\nsite: {}\n";
+        List<ConfigProblem> found = problems(text);
+        assertThat(found).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("YAML syntax error").contains("single document");
+            assertThat(p.line()).isEqualTo(lineOf(text, "---"));
+        });
+    }
 }
