@@ -1,7 +1,6 @@
 package dev.lantian.agent.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,10 +69,6 @@ sealed interface Checked {
 
         String pathOf(String key) {
             return path.isEmpty() ? key : path + "." + key;
-        }
-
-        static Struct empty(Pos pos, String path) {
-            return new Struct(new LinkedHashMap<>(), new LinkedHashMap<>(), pos, path);
         }
     }
 }

@@ -70,7 +70,7 @@ final class StructureChecker {
 
     private Checked variant(MappingNode node, ValueType.Variant variant, String path) {
         String kind = null;
-        for (NodeTuple t : withMerges(node, path)) {
+        for (NodeTuple t : withMerges(node, path, false)) {
             if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(variant.discriminator())
                     && t.getValueNode() instanceof ScalarNode v) {
                 kind = v.getValue();
@@ -96,7 +96,7 @@ final class StructureChecker {
         Map<String, Checked> fields = new LinkedHashMap<>();
         Map<String, Pos> keyPos = new LinkedHashMap<>();
         Map<String, Pos> seen = new HashMap<>();
-        for (NodeTuple t : withMerges(node, path)) {
+        for (NodeTuple t : withMerges(node, path, true)) {
             Pos kp = pos(t.getKeyNode());
             if (!(t.getKeyNode() instanceof ScalarNode keyNode)) {
                 problems.add(kp, path, "a key must be a plain word, not a list or mapping");
@@ -156,7 +156,7 @@ final class StructureChecker {
      * mapping win over merged ones, and an earlier merged mapping wins over a later one. Lets a site
      * with twenty similar channels write the shared keys once.
      */
-    private List<NodeTuple> withMerges(MappingNode node, String path) {
+    private List<NodeTuple> withMerges(MappingNode node, String path, boolean report) {
         List<NodeTuple> explicit = new ArrayList<>();
         List<NodeTuple> merged = new ArrayList<>();
         for (NodeTuple t : node.getValue()) {
@@ -165,8 +165,8 @@ final class StructureChecker {
                 List<Node> sources = v instanceof SequenceNode seq ? seq.getValue() : List.of(v);
                 for (Node source : sources) {
                     if (source instanceof MappingNode m) {
-                        merged.addAll(withMerges(m, path));
-                    } else {
+                        merged.addAll(withMerges(m, path, report));
+                    } else if (report) {
                         problems.add(pos(source), path, "'<<' must merge a mapping (expected <<: *anchor of a mapping)");
                     }
                 }

@@ -176,4 +176,11 @@ class ConfigEdgeCasesTest {
             assertThat(p.line()).isEqualTo(lineOf(text, "---"));
         });
     }
+
+    @Test
+    void mergeOfSomethingThatIsNotAMappingIsReportedOnce() {
+        String text = replace(bagFilter(), "  - id: climate\n    type: bme280\n", "  - id: climate\n    <<: [1]\n    type: bme280\n");
+        ConfigProblem p = only(text, lineOf(text, "<<: [1]"), 10, "devices[5]");
+        assertThat(p.message()).contains("'<<' must merge a mapping");
+    }
 }
