@@ -35,7 +35,7 @@ public record Channel(String id, String quantity, String unit, Source source, Du
     public record Spike(int window, double threshold) {
     }
 
-    /** value = (raw + zero) × span. */
+    /** value = (raw − zero) × span: {@code zero} is the raw reading at zero. */
     public record Calibration(double zero, double span) {
     }
 }

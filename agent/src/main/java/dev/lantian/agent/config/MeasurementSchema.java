@@ -69,8 +69,8 @@ final class MeasurementSchema {
                             "A sample further than this many median absolute deviations from the median is flagged."))),
                     "Flags isolated spikes (a median/MAD test)."),
             defaulted("calibration", new Section(List.of(
-                    defaulted("zero", Decimal.any(), "0.0", "Offset added to every raw value (channel unit)."),
-                    defaulted("span", Decimal.positive(), "1.0", "Factor applied after the offset: value = (raw + zero) × span."))),
+                    defaulted("zero", Decimal.any(), "0.0", "The raw reading at zero (zero gas, clean air), subtracted from every raw value (channel unit)."),
+                    defaulted("span", Decimal.positive(), "1.0", "Factor applied after the zero: value = (raw − zero) × span."))),
                     "", "Correction from the last calibration against a reference instrument."),
             defaulted("limits", new ListOf(LIMIT, 0), "[]", "Alarm thresholds on this channel.")));
 
