@@ -42,6 +42,7 @@ public final class PtyPair implements AutoCloseable {
     private final Path b;
     private final Path ownedDir;
     private final Path log;
+    private boolean closed;
 
     private PtyPair(Process socat, Path a, Path b, Path ownedDir, Path log) {
         this.socat = socat;
@@ -145,7 +146,11 @@ public final class PtyPair implements AutoCloseable {
 
     /** Kills socat (its ptys vanish, as an unplugged adapter does) and removes the links. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         socat.destroy();
         try {
             if (!socat.waitFor(2, TimeUnit.SECONDS)) {

@@ -70,7 +70,7 @@ public final class SerialByteLink implements ByteLink {
         }
         int n = port.readBytes(into, into.length);
         if (n < 0) {
-            lose("read failed (error " + port.getLastErrorCode() + ")");
+            lose("read failed" + errorCode());
             return LOST;
         }
         if (n == 0 && !Files.exists(path)) {
@@ -87,7 +87,7 @@ public final class SerialByteLink implements ByteLink {
         }
         int n = port.writeBytes(bytes, bytes.length);
         if (n < 0) {
-            lose("write failed (error " + port.getLastErrorCode() + ")");
+            lose("write failed" + errorCode());
             return false;
         }
         return n == bytes.length;
@@ -201,6 +201,11 @@ public final class SerialByteLink implements ByteLink {
             }
             port = null;
         }
+    }
+
+    private String errorCode() {
+        int code = port.getLastErrorCode();
+        return code == 0 ? " (device gone)" : " (error " + code + ")";
     }
 
     private int stopBits() {
