@@ -68,7 +68,12 @@ public final class SerialByteLink implements ByteLink {
             port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, ms, 0);
             appliedTimeoutMs = ms;
         }
-        int n = port.readBytes(into, into.length);
+        int n;
+        try {
+            n = port.readBytes(into, into.length);
+        } catch (RuntimeException e) {
+            n = -1;
+        }
         if (n < 0) {
             lose("read failed" + errorCode());
             return LOST;
@@ -85,7 +90,12 @@ public final class SerialByteLink implements ByteLink {
         if (closed || (port == null && !attemptIfDue())) {
             return false;
         }
-        int n = port.writeBytes(bytes, bytes.length);
+        int n;
+        try {
+            n = port.writeBytes(bytes, bytes.length);
+        } catch (RuntimeException e) {
+            n = -1;
+        }
         if (n < 0) {
             lose("write failed" + errorCode());
             return false;
@@ -145,10 +155,14 @@ public final class SerialByteLink implements ByteLink {
         } catch (RuntimeException e) {
             return failed("cannot use " + settings.port() + ": " + e.getMessage());
         }
-        candidate.setComPortParameters(settings.baud(), settings.dataBits(), stopBits(), parity());
-        candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        if (!candidate.openPort()) {
-            return failed("cannot open " + settings.port() + " (error " + candidate.getLastErrorCode() + ")");
+        try {
+            candidate.setComPortParameters(settings.baud(), settings.dataBits(), stopBits(), parity());
+            candidate.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
+            if (!candidate.openPort()) {
+                return failed("cannot open " + settings.port() + " (error " + candidate.getLastErrorCode() + ")");
+            }
+        } catch (RuntimeException e) {
+            return failed("cannot open " + settings.port() + ": " + e.getMessage());
         }
         port = candidate;
         appliedTimeoutMs = -1;
