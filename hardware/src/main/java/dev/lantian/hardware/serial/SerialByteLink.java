@@ -17,6 +17,9 @@ import org.tinylog.Logger;
  * A failed read (jSerialComm returns -1, e.g. EIO after the adapter was pulled) or a vanished device
  * path closes the port and marks the link lost; later reads try to reopen on the {@link ReconnectBackoff}
  * schedule, measured on the injected clock, and wait on that clock in between so callers never spin.
+ *
+ * <p>Thread-safe, but a blocking read holds the link: a write from another thread waits until the
+ * read returns. Request/response protocols (Modbus RTU, DL/T 645) write then read on one thread.
  */
 public final class SerialByteLink implements ByteLink {
     private final SerialSettings settings;

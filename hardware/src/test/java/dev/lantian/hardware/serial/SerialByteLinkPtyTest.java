@@ -50,6 +50,20 @@ public class SerialByteLinkPtyTest {
     }
 
     @Test
+    void opensAPtyByItsDevPtsPathToo() throws Exception {
+        try (PtyPair pair = PtyPair.start();
+                SerialByteLink sensorSide = new SerialByteLink(
+                        SerialSettings.of(java.nio.file.Files.readSymbolicLink(pair.a()).toString(), 9600), clock, fast);
+                SerialByteLink deviceSide = new SerialByteLink(SerialSettings.of(pair.b().toString(), 9600), clock, fast)) {
+            assertThat(sensorSide.name()).startsWith("/dev/pts/");
+            assertThat(sensorSide.open()).isTrue();
+            assertThat(deviceSide.open()).isTrue();
+            deviceSide.write(Hex.parse("aac0"));
+            assertThat(readAtLeast(sensorSide, 2, WAIT)).isEqualTo(Hex.parse("aac0"));
+        }
+    }
+
+    @Test
     void appliesParityAndStopBitsFromSettings() throws Exception {
         try (PtyPair pair = PtyPair.start();
                 SerialByteLink link = new SerialByteLink(SerialSettings.of(pair.a().toString(), 2400)
