@@ -97,7 +97,7 @@ public final class EquipmentMonitor {
         for (EquipmentSettings eq : units) {
             StateTracker tracker = trackers.get(eq.id());
             if (tracker.isPrimary(s.channel())) {
-                tracker.observe(s).ifPresent(pending::add);
+                pending.addAll(tracker.observe(s));
             }
             tamper.onSample(eq, s, now);
             if (eq.measuredBy().power().filter(s.channel()::equals).isPresent()) {
@@ -131,12 +131,14 @@ public final class EquipmentMonitor {
     /**
      * At start-up: a heartbeat older than {@code power_loss_after} means the board was down; the gap is
      * reported as a closed {@link PowerLoss}. Its start is the heartbeat, so a second call with the same
-     * heartbeat (e.g. after a restore) is deduplicated.
+     * heartbeat (e.g. after a restore) is deduplicated. The meters count as heard at start-up, so the
+     * board's own downtime is not also reported as meter loss; the units' states over the gap are UNKNOWN.
      */
     public void onStart(Optional<Instant> lastHeartbeat, Instant startedAt) {
         advanceNow(startedAt);
         lastHeartbeat.filter(hb -> Duration.between(hb, startedAt).compareTo(settings.tamper().powerLossAfter()) >= 0)
                 .ifPresent(hb -> {
+                    tamper.boardWasDown(startedAt);
                     EventCore core = EventCore.open(PowerLoss.RULE, PowerLoss.RULE, PowerLoss.BOARD, hb, Severity.WARNING,
                             "board down from " + hb + " to " + startedAt + " (" + Duration.between(hb, startedAt) + ")", List.of());
                     book.open(new PowerLoss(core.withEnd(startedAt)), now);

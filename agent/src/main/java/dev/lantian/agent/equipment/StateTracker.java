@@ -3,6 +3,8 @@ package dev.lantian.agent.equipment;
 import dev.lantian.agent.model.Sample;
 import dev.lantian.hardware.reading.QualityFlag;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -49,9 +51,15 @@ final class StateTracker {
         return primaryChannel == null ? settings.measuredBy().currents().contains(channel) : primaryChannel.equals(channel);
     }
 
-    /** Feeds a sample of the primary channel (or a phase current when current is primary). */
-    Optional<StateChange> observe(Sample s) {
+    /**
+     * Feeds a sample of the primary channel (or a phase current when current is primary). A sample
+     * arriving after a silence longer than stale_after first settles the silence as UNKNOWN, so a gap
+     * nobody ticked through (the board was down) is still on record.
+     */
+    List<StateChange> observe(Sample s) {
         Instant t = s.time().isBefore(evaluatedAt) ? evaluatedAt : s.time();
+        List<StateChange> out = new ArrayList<>();
+        evaluate(t).ifPresent(out::add);
         if (primaryChannel == null) {
             int i = settings.measuredBy().currents().indexOf(s.channel());
             phaseCurrents[i] = usable(s) ? s.value() : Double.NaN;
@@ -68,7 +76,8 @@ final class StateTracker {
             lastUsable = usable(s);
         }
         lastSampleTime = t;
-        return evaluate(t);
+        evaluate(t).ifPresent(out::add);
+        return out;
     }
 
     Optional<StateChange> evaluate(Instant now) {

@@ -37,6 +37,7 @@ final class TamperWatch {
 
     void onSample(EquipmentSettings eq, Sample s, Instant now) {
         latest.put(s.channel(), s);
+        meterLost(eq, s.time(), now);
         if (s.hasValue() && s.flag() != QualityFlag.B) {
             Instant previous = lastGood.get(eq.id());
             if (previous == null || s.time().isAfter(previous)) {
@@ -44,7 +45,6 @@ final class TamperWatch {
             }
             book.close(meterKey(eq), s.time(), now);
         }
-        meterLost(eq, s.time(), now);
         judge(eq, s, now);
     }
 
@@ -119,6 +119,10 @@ final class TamperWatch {
 
     private static String meterKey(EquipmentSettings eq) {
         return TamperEvent.Kind.METER_LOST.rule() + ":" + eq.id() + ":meter";
+    }
+
+    void boardWasDown(Instant startedAt) {
+        lastGood.replaceAll((k, v) -> v.isBefore(startedAt) ? startedAt : v);
     }
 
     void shift(Duration delta) {

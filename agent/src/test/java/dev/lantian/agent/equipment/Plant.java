@@ -138,9 +138,16 @@ final class Plant implements MonitorSink {
 
     /** Saves the stage's state, throws the instance away and continues with a new one from the file. */
     Plant restart() {
+        return restartAfter(Duration.ZERO);
+    }
+
+    /** As {@link #restart()}, the board being down (no samples, no ticks) for {@code downtime}. */
+    Plant restartAfter(Duration downtime) {
         try {
             MonitorStateStore store = new JsonFileMonitorStateStore(stateFile);
             store.save(monitor.snapshot(clock.instant()));
+            monitor = null;
+            clock.advance(downtime);
             MonitorSnapshot loaded = store.load().orElseThrow();
             monitor = EquipmentMonitor.restore(settings, this, loaded);
             monitor.onStart(Optional.of(loaded.savedAt()), clock.instant());
