@@ -2,7 +2,10 @@ package dev.lantian.agent.equipment;
 
 import java.time.Instant;
 
-/** The board's clock jumped from {@code before} to {@code after}; start and end are both {@code after}. */
+/**
+ * The board's clock jumped from {@code before} to {@code after}; start and end are both {@code after}.
+ * Never deduplicated: every step is its own event (id from the time stepped away from).
+ */
 public record ClockStep(EventCore core, Instant before, Instant after) implements EquipmentEvent {
     public static final String RULE = "board.clock-step";
 
@@ -13,6 +16,6 @@ public record ClockStep(EventCore core, Instant before, Instant after) implement
 
     @Override
     public String key() {
-        return RULE + "@" + after;
+        return RULE;
     }
 }

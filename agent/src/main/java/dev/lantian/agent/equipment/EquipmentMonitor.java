@@ -159,9 +159,9 @@ public final class EquipmentMonitor {
         }
         tamper.shift(delta);
         now = after;
-        EventCore core = EventCore.open(ClockStep.RULE, ClockStep.RULE, PowerLoss.BOARD, after, Severity.WARNING,
+        EventCore core = EventCore.open(ClockStep.RULE + "@" + before, ClockStep.RULE, PowerLoss.BOARD, after, Severity.WARNING,
                 "clock stepped by " + delta + " from " + before + " to " + after, List.of());
-        book.open(new ClockStep(core.withEnd(after), before, after), now);
+        book.record(new ClockStep(core.withEnd(after), before, after), now);
     }
 
     private void advanceNow(Instant t) {

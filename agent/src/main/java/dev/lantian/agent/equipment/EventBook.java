@@ -58,6 +58,12 @@ final class EventBook {
         }
     }
 
+    /** A closed one-off event that is never deduplicated (each clock step is its own event). */
+    void record(EquipmentEvent closed, Instant now) {
+        EquipmentEvent e = withEvidence(closed, now);
+        sink.onEvent(new EventNotice(EventNotice.Kind.CLOSED, e));
+    }
+
     void close(String key, Instant end, Instant now) {
         EquipmentEvent e = open.remove(key);
         if (e == null) {

@@ -36,7 +36,8 @@ final class StateTracker {
     StateTracker(EquipmentSettings settings, Instant start) {
         this.settings = settings;
         MeasuredBy m = settings.measuredBy();
-        this.primaryChannel = m.power().orElse(m.currents().isEmpty() ? m.contact().orElseThrow() : null);
+        // null: the phase currents are primary together (their maximum counts)
+        this.primaryChannel = m.power().isPresent() ? m.power().get() : m.currents().isEmpty() ? m.contact().orElseThrow() : null;
         this.phaseCurrents = new double[m.currents().size()];
         this.since = start;
         this.evaluatedAt = start;

@@ -70,27 +70,40 @@ final class TamperWatch {
         }
     }
 
-    /** Judges the conditions the sample's channel takes part in, at the sample's time. */
+    /**
+     * Re-judges every clamp and phase condition of the unit with the latest value of each channel, on
+     * any of its samples: samples of one instant arrive one channel at a time, and the last of them
+     * must be able to settle the verdict for that instant.
+     */
     private void judge(EquipmentSettings eq, Sample s, Instant now) {
         MeasuredBy m = eq.measuredBy();
         Instant t = s.time();
-        int i = m.currents().indexOf(s.channel());
-        if (i >= 0 && value(s.channel()).isPresent()) {
-            String c = s.channel();
+        for (int i = 0; i < m.currents().size(); i++) {
+            String c = m.currents().get(i);
+            Optional<Double> current = value(c);
+            if (current.isEmpty()) {
+                continue;
+            }
             boolean voltage = m.voltages().isEmpty() || value(m.voltages().get(Math.min(i, m.voltages().size() - 1)))
                     .map(v -> v >= settings.tamper().voltagePresentAbove()).orElse(false);
             boolean works = m.contact().flatMap(this::value).map(v -> v >= 0.5).orElse(false)
                     || m.power().flatMap(this::value).map(p -> p >= eq.state().runningAbove()).orElse(false)
                     || m.currents().stream().filter(o -> !o.equals(c)).flatMap(o -> value(o).stream())
                     .anyMatch(o -> o >= settings.tamper().clampCurrentBelow());
-            boolean removed = s.value() < settings.tamper().clampCurrentBelow() && voltage && works;
+            boolean removed = current.get() < settings.tamper().clampCurrentBelow() && voltage && works;
             latch(eq, TamperEvent.Kind.CLAMP_REMOVED, c, removed, t, now);
         }
-        if (m.voltages().size() >= 2 && m.voltages().contains(s.channel()) && value(s.channel()).isPresent()) {
+        if (m.voltages().size() >= 2) {
             double present = settings.tamper().voltagePresentAbove();
-            boolean othersLive = m.voltages().stream().filter(o -> !o.equals(s.channel())).flatMap(o -> value(o).stream())
-                    .anyMatch(o -> o >= present);
-            latch(eq, TamperEvent.Kind.PHASE_LOSS, s.channel(), s.value() < present && othersLive, t, now);
+            for (String v : m.voltages()) {
+                Optional<Double> u = value(v);
+                if (u.isEmpty()) {
+                    continue;
+                }
+                boolean othersLive = m.voltages().stream().filter(o -> !o.equals(v)).flatMap(o -> value(o).stream())
+                        .anyMatch(o -> o >= present);
+                latch(eq, TamperEvent.Kind.PHASE_LOSS, v, u.get() < present && othersLive, t, now);
+            }
         }
     }
 

@@ -113,4 +113,16 @@ class TamperScenarioTest {
         // the board's clock says 08:00..10:59:55 (the last step), the step included: run time follows the clock
         assertThat(plant.monitor().runHours("line1", LocalDate.of(2026, 11, 10))).isEqualTo((3 * 3600 - 5) / 3600.0);
     }
+
+    @Test
+    void aBackwardClockStepIsReportedWithoutLosingStatesOrEvents() {
+        Plant plant = running();
+        plant.at("10:00").clockStep(Duration.ofMinutes(-10)).at("10:30").clockStep(Duration.ofMinutes(-10)).at("11:00");
+
+        assertThat(plant.events(ClockStep.RULE)).hasSize(2);
+        assertThat(plant.events(TamperEvent.Kind.METER_LOST.rule())).isEmpty();
+        assertThat(plant.changesOf("bag-filter")).extracting(StateChange::to)
+                .containsExactly(EquipmentState.OFF, EquipmentState.RUNNING);
+        assertThat(plant.monitor().state("line1")).isEqualTo(EquipmentState.RUNNING);
+    }
 }
