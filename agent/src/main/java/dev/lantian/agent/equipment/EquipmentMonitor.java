@@ -17,7 +17,8 @@ import org.tinylog.Logger;
 
 /**
  * The equipment stage: raw samples, alert commands and time ticks in; unit states, state changes and
- * events out (to a {@link MonitorSink}). Single-threaded: the caller serialises calls.
+ * events out (to a {@link MonitorSink}). Every public method is synchronized, so the console may read
+ * {@link #currentView()} from its own thread; the sink is called on the caller's thread, under the lock.
  *
  * <p>Ordering: a state change is confirmed {@code min_dwell} after it began and dated at its start, so
  * changes of different units are confirmed out of order. They are held back until no unit can still
@@ -87,7 +88,7 @@ public final class EquipmentMonitor {
         return m;
     }
 
-    public void onSample(Sample s) {
+    public synchronized void onSample(Sample s) {
         advanceNow(s.time());
         List<EquipmentSettings> units = byChannel.get(s.channel());
         if (units == null) {
@@ -108,7 +109,7 @@ public final class EquipmentMonitor {
         book.advance(now);
     }
 
-    public void tick(Instant t) {
+    public synchronized void tick(Instant t) {
         advanceNow(t);
         for (StateTracker tr : trackers.values()) {
             tr.evaluate(now).ifPresent(pending::add);
@@ -119,7 +120,7 @@ public final class EquipmentMonitor {
     }
 
     /** An alert level command from the bureau or the local console, effective at {@code at}. */
-    public void setAlertLevel(AlertLevel level, AlertSource source, Instant at) {
+    public synchronized void setAlertLevel(AlertLevel level, AlertSource source, Instant at) {
         advanceNow(at);
         Logger.info("alert level {} set by {} at {}", level, source, at);
         alerts.add(new AlertChange(at, level, source));
@@ -134,7 +135,7 @@ public final class EquipmentMonitor {
      * heartbeat (e.g. after a restore) is deduplicated. The meters count as heard at start-up, so the
      * board's own downtime is not also reported as meter loss; the units' states over the gap are UNKNOWN.
      */
-    public void onStart(Optional<Instant> lastHeartbeat, Instant startedAt) {
+    public synchronized void onStart(Optional<Instant> lastHeartbeat, Instant startedAt) {
         advanceNow(startedAt);
         lastHeartbeat.filter(hb -> Duration.between(hb, startedAt).compareTo(settings.tamper().powerLossAfter()) >= 0)
                 .ifPresent(hb -> {
@@ -151,7 +152,7 @@ public final class EquipmentMonitor {
      * long dwell. Settled history is never rewritten: after a backward step, changes are dated no
      * earlier than what was already settled until the clock catches up.
      */
-    public void onClockStep(Instant before, Instant after) {
+    public synchronized void onClockStep(Instant before, Instant after) {
         Duration delta = Duration.between(before, after);
         Logger.warn("clock stepped from {} to {} ({})", before, after, delta);
         for (StateTracker tr : trackers.values()) {
@@ -216,16 +217,23 @@ public final class EquipmentMonitor {
     }
 
     /** Hours the unit ran (RUNNING or LOW_LOAD) on the given site-local day, as settled so far. */
-    public double runHours(String equipment, LocalDate day) {
+    public synchronized double runHours(String equipment, LocalDate day) {
         return ledger.hours(equipment, day, settled);
     }
 
+    /** Run hours of every unit on the given site-local day (HJ 212 SBn-RT), in configuration order. */
+    public synchronized Map<String, Double> dailyRunHours(LocalDate day) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        settings.equipment().forEach(e -> out.put(e.id(), runHours(e.id(), day)));
+        return out;
+    }
+
     /** The unit's settled state now. */
-    public EquipmentState state(String equipment) {
+    public synchronized EquipmentState state(String equipment) {
         return timeline.stateAt(equipment, settled);
     }
 
-    public MonitorView currentView() {
+    public synchronized MonitorView currentView() {
         LocalDate today = settled.atZone(settings.zone()).toLocalDate();
         List<MonitorView.Unit> units = new ArrayList<>();
         for (EquipmentSettings e : settings.equipment()) {
@@ -236,7 +244,7 @@ public final class EquipmentMonitor {
         return new MonitorView(now, settled, units, book.openEvents(), alert.map(AlertChange::level).orElse(AlertLevel.NONE), alert);
     }
 
-    public MonitorSnapshot snapshot(Instant savedAt) {
+    public synchronized MonitorSnapshot snapshot(Instant savedAt) {
         return new MonitorSnapshot(MonitorSnapshot.VERSION, savedAt, now, settled, alerts.all(),
                 trackers.values().stream().map(StateTracker::snapshot).toList(), List.copyOf(pending), timeline.all(),
                 book.openEvents().stream().map(EventRecord::of).toList(),

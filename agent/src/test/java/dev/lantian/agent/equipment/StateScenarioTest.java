@@ -26,6 +26,9 @@ class StateScenarioTest {
                 org.assertj.core.groups.Tuple.tuple(EquipmentState.OFF, plant.instant("17:10")));
         assertThat(plant.events()).as("a well-run day has no events").isEmpty();
         assertThat(plant.monitor().runHours("line1", LocalDate.of(2026, 11, 10))).isEqualTo(9.0);
+        assertThat(plant.monitor().dailyRunHours(LocalDate.of(2026, 11, 10))).containsEntry("line1", 9.0)
+                .containsEntry("line2", 0.0).containsKey("bag-filter");
+        assertThat(plant.monitor().runHours("line1", LocalDate.of(2026, 11, 11))).isZero();
         assertThat(plant.monitor().runHours("bag-filter", LocalDate.of(2026, 11, 10))).isCloseTo(9.0 + 20 / 60.0,
                 org.assertj.core.data.Offset.offset(1e-9));
     }
