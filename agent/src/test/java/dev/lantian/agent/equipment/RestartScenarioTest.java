@@ -61,6 +61,23 @@ class RestartScenarioTest {
     }
 
     @Test
+    void aRestartDuringAnEmergencyKeepsTheWindowTheLearntBaselineAndTheOpenNonCompliance() {
+        Plant plant = Plant.bagFilter("07:00").persistingTo(dir.resolve("monitor.json"));
+        plant.at("07:50").power("bag-filter", 30).at("08:00").power("line1", 100)
+                .at("10:00").alert(AlertLevel.ORANGE, AlertSource.BUREAU)
+                .at("10:20").restart()
+                .at("10:30").power("line1", 40)
+                .at("10:35").restart()
+                .at("11:00");
+
+        EquipmentEvent e = plant.single(EmergencyNonCompliance.LIMIT);
+        assertThat(e.start()).isEqualTo(plant.instant("10:15"));
+        assertThat(e.end()).as("the same as without restarts").contains(plant.instant("10:42:25"));
+        assertThat(lifeOf(plant, e)).containsExactly(EventNotice.Kind.OPENED, EventNotice.Kind.EVIDENCE_COMPLETE,
+                EventNotice.Kind.CLOSED);
+    }
+
+    @Test
     void theSnapshotSurvivesAJsonRoundTripUnchanged() throws Exception {
         Plant plant = Plant.bagFilter("07:00");
         plant.at("07:50").power("bag-filter", 10).at("08:00").power("line1", 100)
