@@ -141,7 +141,7 @@ public final class EquipmentMonitor {
                 .ifPresent(hb -> {
                     tamper.boardWasDown(startedAt);
                     EventCore core = EventCore.open(PowerLoss.RULE, PowerLoss.RULE, PowerLoss.BOARD, hb, Severity.WARNING,
-                            "board down from " + hb + " to " + startedAt + " (" + Duration.between(hb, startedAt) + ")", List.of());
+                            "board down from " + settings.local(hb) + " to " + settings.local(startedAt) + " (" + Duration.between(hb, startedAt) + ")", List.of());
                     book.open(new PowerLoss(core.withEnd(startedAt)), now);
                 });
     }
@@ -161,7 +161,7 @@ public final class EquipmentMonitor {
         tamper.shift(delta);
         now = after;
         EventCore core = EventCore.open(ClockStep.RULE + "@" + before, ClockStep.RULE, PowerLoss.BOARD, after, Severity.WARNING,
-                "clock stepped by " + delta + " from " + before + " to " + after, List.of());
+                "clock stepped by " + delta + " from " + settings.local(before) + " to " + settings.local(after), List.of());
         book.record(new ClockStep(core.withEnd(after), before, after), now);
     }
 

@@ -40,6 +40,11 @@ public record MonitorSettings(ZoneId zone, List<EquipmentSettings> equipment, Li
         }
     }
 
+    /** An instant as the site reads it (ISO-8601 with the site's offset), for event details. */
+    public String local(java.time.Instant t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone));
+    }
+
     public Optional<EquipmentSettings> find(String id) {
         return equipment.stream().filter(e -> e.id().equals(id)).findFirst();
     }

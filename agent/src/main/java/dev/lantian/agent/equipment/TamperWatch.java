@@ -65,7 +65,7 @@ final class TamperWatch {
         Instant lost = lastGood.get(eq.id()).plus(settings.tamper().meterLostAfter());
         if (!t.isBefore(lost)) {
             EventCore core = EventCore.open(meterKey(eq), TamperEvent.Kind.METER_LOST.rule(), eq.id(), lost, Severity.ALARM,
-                    eq.id() + " meter silent or failing since " + lastGood.get(eq.id()), eq.measuredBy().all());
+                    eq.id() + " meter silent or failing since " + settings.local(lastGood.get(eq.id())), eq.measuredBy().all());
             book.open(new TamperEvent(core, TamperEvent.Kind.METER_LOST, "meter"), now);
         }
     }

@@ -90,7 +90,7 @@ final class TimelineRules {
                     if (!ts.isRunning()) {
                         Instant start = later(pe, timeline.episodeStartTime(tr, t, NOT_RUNNING));
                         active.add(linkageEvent(LinkageViolation.EARLY_STOP, tr, p, start, Severity.ALARM,
-                                tr + " not running within " + l.lag() + " after " + p + " stopped at " + pe, channels));
+                                tr + " not running within " + l.lag() + " after " + p + " stopped at " + settings.local(pe), channels));
                     }
                 }
             }
@@ -105,7 +105,7 @@ final class TimelineRules {
         }
         Instant ps = startChange.get().time();
         Instant required = ps.minus(l.lead());
-        String detail = tr + " not running " + l.lead() + " before " + p + " started at " + ps;
+        String detail = tr + " not running " + l.lead() + " before " + p + " started at " + settings.local(ps);
         if (timeline.stateAt(tr, ps).isRunning()) {
             Optional<StateChange> run = timeline.episodeStart(tr, ps, RUNNING);
             if (run.isEmpty() || run.get().from() == EquipmentState.UNKNOWN || !run.get().time().isAfter(required)) {

@@ -19,7 +19,7 @@ class MonitorCsvTest {
         assertThat(lines[0]).isEqualTo("rule,equipment,start,end,severity,detail");
         assertThat(lines).contains(
                 "linkage.treatment-late-start,bag-filter,2026-11-10T07:57:00+08:00,2026-11-10T08:10:00+08:00,WARNING,"
-                        + "bag-filter not running PT3M before line1 started at 2026-11-10T00:00:00Z",
+                        + "bag-filter not running PT3M before line1 started at 2026-11-10T08:00:00+08:00",
                 "linkage.treatment-not-running,bag-filter,2026-11-10T08:02:00+08:00,2026-11-10T08:10:00+08:00,ALARM,"
                         + "bag-filter OFF while line1 runs (grace PT2M)",
                 "linkage.treatment-not-running,bag-filter,2026-11-10T08:22:00+08:00,,ALARM,"
