@@ -105,10 +105,15 @@ public final class EquipmentMonitor {
                 limits.onPower(eq, s, tracker.state(), now);
             }
         }
-        settle();
-        book.advance(now);
+        // Every sample also serves as a tick, so a replay that only feeds samples still sees silent
+        // meters go stale and graces expire.
+        tick(now);
     }
 
+    /**
+     * Lets time pass without a sample: confirms dwell, staleness, meter loss, grace and calendar
+     * expiries. Call it about once a second when samples may be sparse.
+     */
     public synchronized void tick(Instant t) {
         advanceNow(t);
         for (StateTracker tr : trackers.values()) {

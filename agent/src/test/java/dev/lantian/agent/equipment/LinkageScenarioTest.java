@@ -107,4 +107,17 @@ class LinkageScenarioTest {
                 && n.event().rule().equals(LinkageViolation.NOT_RUNNING))).hasSize(2);
         assertThat(plant.events(LinkageViolation.NOT_RUNNING)).allMatch(e -> e.end().equals(Optional.of(plant.instant("08:30"))));
     }
+
+    @Test
+    void aReplayOfSamplesWithoutTicksGivesTheSameEventsEvenWithASilentMeter() {
+        Plant plant = Plant.bagFilter("07:00").withoutTicks();
+        plant.at("07:50").power("bag-filter", 30).at("08:00").power("line1", 60)
+                .at("09:00").silent("bag-filter", true).at("09:30");
+
+        EquipmentEvent lost = plant.single(TamperEvent.Kind.METER_LOST.rule());
+        assertThat(lost.start()).isEqualTo(plant.instant("09:00:55"));
+        assertThat(plant.changesOf("bag-filter")).last().extracting(StateChange::to, StateChange::time)
+                .containsExactly(EquipmentState.UNKNOWN, plant.instant("09:00:25"));
+        assertThat(plant.events()).hasSize(1);
+    }
 }

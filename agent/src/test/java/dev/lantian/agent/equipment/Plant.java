@@ -41,6 +41,7 @@ final class Plant implements MonitorSink {
     final List<EventNotice> notices = new ArrayList<>();
     final List<StateChange> changes = new ArrayList<>();
     private Path stateFile;
+    private boolean ticks = true;
 
     Plant(MonitorSettings settings, LocalDate day, String startTime) {
         this.settings = settings;
@@ -86,7 +87,15 @@ final class Plant implements MonitorSink {
                 monitor.onSample(new Sample(c, t, v, f));
             }
         }
-        monitor.tick(t);
+        if (ticks) {
+            monitor.tick(t);
+        }
+    }
+
+    /** Feeds samples only, as a replay of recorded samples would. */
+    Plant withoutTicks() {
+        ticks = false;
+        return this;
     }
 
     Plant power(String equipment, double kw) {
