@@ -1,0 +1,6 @@
+package dev.lantian.agent.equipment;
+
+/** How urgently a person should look at an event. */
+public enum Severity {
+    INFO, WARNING, ALARM
+}
