@@ -18,7 +18,7 @@ public enum DeviceType {
     PMS5003("pms5003", "Plantower PMS5003 particulate sensor (UART)", Set.of(SERIAL)),
     PMS7003("pms7003", "Plantower PMS7003 particulate sensor (UART)", Set.of(SERIAL)),
     SDS011("sds011", "Nova SDS011 particulate sensor (UART)", Set.of(SERIAL)),
-    SPS30("sps30", "Sensirion SPS30 particulate sensor (I2C or UART/SHDLC)", Set.of(SERIAL, I2C)),
+    SPS30("sps30", "Sensirion SPS30 particulate sensor (I2C)", Set.of(I2C)),
     SGP40("sgp40", "Sensirion SGP40 VOC sensor (I2C), gives a VOC index", Set.of(I2C)),
     BME280("bme280", "Bosch BME280 temperature/humidity/pressure sensor (I2C)", Set.of(I2C)),
     ADS1115("ads1115", "TI ADS1115 ADC reading a current clamp (I2C), gives RMS current", Set.of(I2C)),

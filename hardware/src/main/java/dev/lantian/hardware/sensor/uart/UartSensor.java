@@ -1,5 +1,6 @@
 package dev.lantian.hardware.sensor.uart;
 
+import dev.lantian.hardware.reading.PolledDevice;
 import dev.lantian.hardware.reading.ReadingSet;
 
 /**
@@ -10,7 +11,7 @@ import dev.lantian.hardware.reading.ReadingSet;
  *
  * <p>Not thread-safe: one acquisition thread per device.
  */
-public interface UartSensor extends AutoCloseable {
+public interface UartSensor extends PolledDevice, AutoCloseable {
 
     /** The configured device id, copied into every reading set. */
     String deviceId();
