@@ -36,6 +36,8 @@ final class ChannelState {
     private long warmupUntil = Long.MIN_VALUE;
     private long nextTick = Long.MIN_VALUE;
     long lastSampleTime = Long.MIN_VALUE;
+    /** After a backward clock step: samples before this time repeat a stretch already measured. */
+    private long replayedUntil = Long.MIN_VALUE;
     private long latestTime = Long.MIN_VALUE;
     private double latestValue = Double.NaN;
     private QualityFlag latestFlag = QualityFlag.B;
@@ -61,6 +63,11 @@ final class ChannelState {
         this.humidityFreshFor = Math.max(3 * channel.settings.samplingPeriod().toNanos(), Times.NANOS_PER_MINUTE);
     }
 
+    /** The clock stepped back: until time passes the newest sample again, samples would measure a stretch twice. */
+    void steppedBack() {
+        replayedUntil = Math.max(replayedUntil, lastSampleTime);
+    }
+
     void sensorStarted(long at) {
         warmupUntil = at + settings.warmup().toNanos();
     }
@@ -71,6 +78,9 @@ final class ChannelState {
             nextTick = tickAtOrBefore(t) + realtime;
         } else if (periods.isLate(t)) {
             reject(s, Rejected.Reason.LATE, "its minute " + Times.toInstant(t).truncatedTo(ChronoUnit.MINUTES) + " was already reported", out);
+            return;
+        } else if (t <= replayedUntil) {
+            reject(s, Rejected.Reason.LATE, "the clock stepped back; time up to " + Times.toInstant(replayedUntil) + " was already measured", out);
             return;
         } else {
             periods.rollTo(t, out);

@@ -102,6 +102,9 @@ public final class MeasurementStage {
         long to = Times.toNanos(after);
         Logger.warn("clock stepped by {} at {}", Duration.ofNanos(to - from), after);
         steps.record(from, to);
+        if (to < from) {
+            channels.values().forEach(ChannelState::steppedBack);
+        }
         if (lastWall != Long.MIN_VALUE) {
             lastWall += to - from;
         }
@@ -134,6 +137,9 @@ public final class MeasurementStage {
                 if (Math.abs(t - expected) > tolerance) {
                     Logger.warn("clock step of {} detected at {}", Duration.ofNanos(t - expected), Times.toInstant(t));
                     steps.record(expected, t);
+                    if (t < expected) {
+                        channels.values().forEach(ChannelState::steppedBack);
+                    }
                 }
             }
             lastWall = t;
@@ -141,6 +147,7 @@ public final class MeasurementStage {
         } else if (channel.lastSampleTime != Long.MIN_VALUE && t < channel.lastSampleTime - tolerance) {
             Logger.warn("clock stepped back by {} on {}", Duration.ofNanos(channel.lastSampleTime - t), channel.settings.id());
             steps.record(t, channel.lastSampleTime);
+            channels.values().forEach(ChannelState::steppedBack);
         }
     }
 
