@@ -68,6 +68,11 @@ final class Feed {
                 .orElseThrow(() -> new AssertionError("no " + period + " aggregate starting " + start + " in " + aggregates(period)));
     }
 
+    Aggregate aggregate(String channel, Period period, Instant start) {
+        return aggregates(period).stream().filter(a -> a.channel().equals(channel) && a.start().equals(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + channel + " " + period + " aggregate starting " + start));
+    }
+
     <T extends MeasureOutput> List<T> of(Class<T> type) {
         return out.stream().filter(type::isInstance).map(type::cast).toList();
     }
