@@ -23,6 +23,7 @@ final class ChannelState {
     private final PeriodRoller periods;
     private final CalibrationCursor calibration;
     private final HampelFilter hampel;
+    private final long hampelGap;
     private final CounterTracker counter;
     private final SlidingWindow[] windows;
     private final LimitTracker[] limits;
@@ -47,6 +48,9 @@ final class ChannelState {
         this.periods = new PeriodRoller(settings, site, steps);
         this.calibration = new CalibrationCursor(settings.calibration());
         this.hampel = settings.spike() == null ? null : new HampelFilter(settings.spike());
+        // a window's worth of sampling periods (at least a minute) without data makes the window stale
+        this.hampelGap = settings.spike() == null ? 0
+                : Math.max(settings.spike().window() * settings.samplingPeriod().toNanos(), Times.NANOS_PER_MINUTE);
         this.counter = settings.cumulative() ? new CounterTracker(settings.rollover()) : null;
         this.windows = settings.windows().stream().map(w -> new SlidingWindow(w.toNanos())).toArray(SlidingWindow[]::new);
         long period = settings.samplingPeriod().toNanos();
@@ -87,6 +91,9 @@ final class ChannelState {
         }
         if (t >= nextTick) {
             emitTick(t, out);
+        }
+        if (hampel != null && lastSampleTime != Long.MIN_VALUE && t - lastSampleTime > hampelGap) {
+            hampel.reset();
         }
         lastSampleTime = Math.max(lastSampleTime, t);
         if (t < warmupUntil) {

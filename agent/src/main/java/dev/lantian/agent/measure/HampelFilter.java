@@ -26,6 +26,12 @@ final class HampelFilter {
         minScale = settings.minScale();
     }
 
+    /** Forgets the window: after a gap, old values say nothing about the new ones. */
+    void reset() {
+        size = 0;
+        next = 0;
+    }
+
     /** Adds the value and says whether it is a spike against the window it now belongs to. */
     boolean isSpike(double value) {
         ring[next] = value;

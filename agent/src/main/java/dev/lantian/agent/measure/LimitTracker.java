@@ -3,8 +3,8 @@ package dev.lantian.agent.measure;
 /**
  * One limit of one channel: raised after values stayed above {@code above} for the minimum duration,
  * cleared when a value falls below {@code clearBelow} (hysteresis, so a value hovering at the limit
- * does not flap). A data gap longer than three sampling periods restarts a pending exceedance: an
- * exceedance is only as long as it was seen.
+ * does not flap). A data gap longer than three sampling periods (at least a minute, the smallest
+ * statistics unit) restarts a pending exceedance: an exceedance is only as long as it was seen.
  */
 final class LimitTracker {
     private final String channel;
@@ -21,7 +21,7 @@ final class LimitTracker {
         this.channel = channel;
         this.limit = limit;
         this.minDuration = limit.minDuration().toNanos();
-        this.maxGap = 3 * samplingPeriodNanos;
+        this.maxGap = Math.max(3 * samplingPeriodNanos, Times.NANOS_PER_MINUTE);
     }
 
     /** Feeds one valid value; returns the alarm it raised or cleared, or null. */

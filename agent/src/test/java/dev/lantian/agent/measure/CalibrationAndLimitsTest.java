@@ -77,7 +77,7 @@ class CalibrationAndLimitsTest {
         ChannelSettings.Limit limit = new ChannelSettings.Limit("pm-high", 150, 130, Duration.ofMinutes(5), "warning");
         Feed feed = new Feed(Feed.site(1, Feed.pm("pm", TEN_SECONDS).withLimits(List.of(limit))));
         Instant t0 = at("2026-11-20T14:00");
-        feed.sample("pm", t0, 200).sample("pm", t0.plus(Duration.ofMinutes(6)), 200);
+        feed.sample("pm", t0, 200).sample("pm", t0.plus(Duration.ofMinutes(2)), 200).sample("pm", t0.plus(Duration.ofMinutes(6)), 200);
         assertThat(feed.of(Alarm.class)).isEmpty();
     }
 
