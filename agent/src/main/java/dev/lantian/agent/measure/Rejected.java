@@ -1,6 +1,7 @@
 package dev.lantian.agent.measure;
 
 import dev.lantian.agent.model.Sample;
+import dev.lantian.hardware.reading.QualityFlag;
 
 /**
  * A sample kept out of every statistic, with the reason. It still goes to the store (the raw record),
@@ -29,10 +30,10 @@ public record Rejected(Sample sample, Reason reason, String detail) implements M
          * How the rejected sample counts in its minute's flag tally: a warming-up instrument is not yet
          * measuring (F); a spike is a fault reading (D). Unknown and late samples enter no period.
          */
-        public dev.lantian.hardware.reading.QualityFlag tallyFlag() {
+        public QualityFlag tallyFlag() {
             return switch (this) {
-                case WARM_UP -> dev.lantian.hardware.reading.QualityFlag.F;
-                case SPIKE -> dev.lantian.hardware.reading.QualityFlag.D;
+                case WARM_UP -> QualityFlag.F;
+                case SPIKE -> QualityFlag.D;
                 case UNKNOWN_CHANNEL, LATE -> null;
             };
         }

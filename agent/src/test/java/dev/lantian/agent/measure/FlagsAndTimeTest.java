@@ -157,4 +157,48 @@ class FlagsAndTimeTest {
         assertThat(feed.of(Rejected.class)).singleElement().extracting(Rejected::reason).isEqualTo(Rejected.Reason.UNKNOWN_CHANNEL);
         assertThat(feed.stage.currentView(at("2026-11-20T10:00")).unknownChannelSamples()).isEqualTo(1);
     }
+
+    @Test
+    void aBoardClockSetFromYearsAgoReportsTheOpenPeriodsWithoutFillingYearsOfEmptyOnes() {
+        Feed feed = new Feed(Feed.site(10, Feed.pm("pm", FIVE_SECONDS)));
+        feed.run("pm", at("2020-01-01T00:00"), at("2020-01-01T00:05"), FIVE_SECONDS, i -> 10);
+        feed.run("pm", at("2026-11-20T10:00"), at("2026-11-20T11:00"), FIVE_SECONDS, i -> 10);
+        feed.flush(at("2026-11-20T11:00"));
+        assertThat(feed.aggregates(Period.DAY)).extracting(Aggregate::start).containsExactly(at("2020-01-01T00:00"));
+        assertThat(feed.aggregates(Period.HOUR)).extracting(Aggregate::start).containsExactly(at("2020-01-01T00:00"), at("2026-11-20T10:00"));
+        assertThat(feed.aggregate(Period.HOUR, at("2026-11-20T10:00")).valid()).isTrue();
+    }
+
+    @Test
+    void aTwoDayOutageStillReportsEveryHourAndDay() {
+        Feed feed = new Feed(Feed.site(30, Feed.pm("pm", FIVE_SECONDS)));
+        feed.sample("pm", at("2026-11-20T00:00"), 10).sample("pm", at("2026-11-22T00:00"), 10);
+        assertThat(feed.aggregates(Period.HOUR)).hasSize(48).allMatch(h -> !h.valid());
+        assertThat(feed.aggregates(Period.DAY)).hasSize(2);
+        assertThat(feed.aggregates(Period.MINUTE)).hasSize(96);
+    }
+
+    @Test
+    void aClockStepBackSeenAgainstTheMonotonicClockRejectsTheRepeatedStretch() {
+        AtomicLong mono = new AtomicLong();
+        Feed feed = new Feed(new MeasurementStage(Feed.site(5, Feed.pm("pm", FIVE_SECONDS)), mono::get));
+        Instant t = at("2026-11-20T10:00");
+        for (int i = 0; i < 12 * 12; i++) {             // 10:00 .. 10:12
+            feed.sample("pm", t, 10);
+            t = t.plusSeconds(5);
+            mono.addAndGet(5_000_000_000L);
+        }
+        t = t.minus(Duration.ofMinutes(4));             // NTP steps the wall clock back to 10:08
+        for (int i = 0; i < 12 * 12; i++) {
+            feed.sample("pm", t, 10);
+            t = t.plusSeconds(5);
+            mono.addAndGet(5_000_000_000L);
+        }
+        feed.flush(at("2026-11-20T10:20"));
+        assertThat(feed.of(Rejected.class)).hasSize(48).allMatch(r -> r.reason() == Rejected.Reason.LATE);
+        List<Aggregate> intervals = feed.aggregates(Period.MINUTE);
+        // 10:05 was reported before the step (and its samples were not counted twice); the open 10:10 takes the flag
+        assertThat(intervals).extracting(Aggregate::flag).containsExactly(QualityFlag.N, QualityFlag.N, QualityFlag.D, QualityFlag.N);
+        assertThat(intervals.get(2).count()).as("10:10-10:12 before the step, 10:12-10:15 after").isEqualTo(60);
+    }
 }
