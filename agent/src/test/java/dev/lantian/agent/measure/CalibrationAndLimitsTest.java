@@ -59,6 +59,8 @@ class CalibrationAndLimitsTest {
         Instant t1 = t0.plus(Duration.ofMinutes(5));
         feed.run("pm", t1, t1.plus(Duration.ofMinutes(6)), TEN_SECONDS, i -> i == 20 ? 200 : 160);
         feed.run("pm", t1.plus(Duration.ofMinutes(6)), t1.plus(Duration.ofMinutes(8)), TEN_SECONDS, i -> 140); // under the limit, above clear
+        assertThat(feed.stage.currentView(t1.plus(Duration.ofMinutes(8))).channels().get(0).activeAlarms())
+                .as("still raised: 140 is not below the clear threshold").singleElement().extracting(Alarm::limitId).isEqualTo("pm-high");
         feed.run("pm", t1.plus(Duration.ofMinutes(8)), t1.plus(Duration.ofMinutes(9)), TEN_SECONDS, i -> 120);
 
         List<Alarm> alarms = feed.of(Alarm.class);
@@ -70,6 +72,7 @@ class CalibrationAndLimitsTest {
         assertThat(cleared.end()).isEqualTo(t1.plus(Duration.ofMinutes(8)));
         assertThat(cleared.peak()).isEqualTo(200.0);
         assertThat(cleared.limitId()).isEqualTo("pm-high");
+        assertThat(feed.stage.currentView(t1.plus(Duration.ofMinutes(9))).channels().get(0).activeAlarms()).isEmpty();
     }
 
     @Test
