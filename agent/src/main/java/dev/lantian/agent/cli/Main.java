@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Lantian edge agent: proves that pollution-control equipment really runs.",
         subcommands = {
             ProbeCommand.class,
+            ReplayCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -43,11 +43,26 @@ public final class Replay {
         this.settings = settings;
     }
 
+    /**
+     * Another stage fed the same samples in the same order (the equipment stage, for the site
+     * replay), so a replay never reads its input twice or in two ways.
+     */
+    public interface Listener {
+        void sample(Sample sample);
+
+        /** Called once after the last sample; {@code lastSample} is null for an input without samples. */
+        void finished(Instant lastSample, Path outputDir) throws IOException;
+    }
+
     /** What a replay produced. */
     public record Summary(int samples, int aggregates, int alarms, int rejected) {
     }
 
     public Summary run(Path input, Path outputDir) throws IOException, ReplayInputException {
+        return run(input, outputDir, null);
+    }
+
+    public Summary run(Path input, Path outputDir, Listener listener) throws IOException, ReplayInputException {
         List<Sample> samples = ReplayInput.read(input, settings.channels().stream().map(ChannelSettings::id).collect(Collectors.toSet()));
         MeasurementStage stage = new MeasurementStage(settings);
         List<Aggregate> aggregates = new ArrayList<>();
@@ -56,6 +71,9 @@ public final class Replay {
         Instant last = null;
         for (Sample s : samples) {
             collect(stage.accept(s), aggregates, alarms, rejected);
+            if (listener != null) {
+                listener.sample(s);
+            }
             last = last == null || s.time().isAfter(last) ? s.time() : last;
         }
         if (last != null) {
@@ -66,6 +84,9 @@ public final class Replay {
         writeAggregates(outputDir.resolve("aggregates.csv"), aggregates);
         writeAlarms(outputDir.resolve("alarms.csv"), alarms.values());
         writeRejected(outputDir.resolve("rejected.csv"), rejected);
+        if (listener != null) {
+            listener.finished(last, outputDir);
+        }
         return new Summary(samples.size(), aggregates.size(), alarms.size(), rejected.size());
     }
 
