@@ -2,11 +2,7 @@ package dev.lantian.hardware.sensor.sds;
 
 import dev.lantian.hardware.reading.QualityFlag;
 import dev.lantian.hardware.reading.Reading;
-import dev.lantian.hardware.reading.ReadingSet;
-import dev.lantian.hardware.sensor.uart.FramePump;
-import dev.lantian.hardware.sensor.uart.SensorCounters;
-import dev.lantian.hardware.sensor.uart.StoppedReadings;
-import dev.lantian.hardware.sensor.uart.UartSensor;
+import dev.lantian.hardware.sensor.uart.FramedUartSensor;
 import dev.lantian.hardware.sensor.uart.Warmup;
 import dev.lantian.hardware.serial.ByteLink;
 import dev.lantian.hardware.time.BoardClock;
@@ -25,86 +21,61 @@ import java.util.Objects;
  * sleep at the end, judging phases on the injected clock at each {@link #read()}; a manual
  * {@link #sleep()}/{@link #wake()} is overridden by the cycle at the next read.
  */
-public final class SdsSensor implements UartSensor {
+public final class SdsSensor extends FramedUartSensor<SdsFrame> {
     public static final List<String> FIELDS = List.of("pm2_5", "pm10");
     /** Datasheet measuring range: 0.0-999.9 ug/m3. */
     public static final double RANGE_LIMIT = 999.9;
 
-    private final String deviceId;
-    private final ByteLink link;
     private final SdsSettings settings;
-    private final BoardClock clock;
-    private final FramePump<SdsFrame> pump;
-    private final Warmup warmup;
     private final Instant cycleStart;
-    private boolean configured;
-    private boolean asleep;
-    private byte[] lastFrame = new byte[0];
 
     public SdsSensor(String deviceId, ByteLink link, SdsSettings settings, BoardClock clock) {
-        this.deviceId = Objects.requireNonNull(deviceId, "deviceId");
-        this.link = Objects.requireNonNull(link, "link");
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        super(deviceId, link, clock, FIELDS, Objects.requireNonNull(settings, "settings").warmup(),
+                settings.frameTimeout(), new SdsFrameDecoder());
+        this.settings = settings;
         this.cycleStart = clock.instant();
-        this.warmup = new Warmup(settings.warmup(), cycleStart);
-        this.pump = new FramePump<>(link, new SdsFrameDecoder(), clock, this::reconnected);
     }
 
     @Override
-    public String deviceId() {
-        return deviceId;
-    }
-
-    @Override
-    public ReadingSet read() {
+    protected void beforeRead() {
         settings.dutyCycle().ifPresent(this::followDutyCycle);
-        if (asleep) {
-            return StoppedReadings.of(deviceId, clock.instant(), FIELDS,
-                    settings.dutyCycle().isPresent() ? "asleep (duty cycle)" : "asleep");
-        }
-        if (!configured) {
-            configure();
-        }
+    }
+
+    @Override
+    protected String asleepReason() {
+        return settings.dutyCycle().isPresent() ? "asleep (duty cycle)" : "asleep";
+    }
+
+    @Override
+    protected void configure() {
+        link.write(SdsCommands.reportingMode(settings.mode() == SdsSettings.Mode.QUERY));
+    }
+
+    @Override
+    protected void requestFrame() {
         if (settings.mode() == SdsSettings.Mode.QUERY) {
             link.write(SdsCommands.query());
         }
-        FramePump.Outcome<SdsFrame> outcome = pump.next(settings.frameTimeout());
-        if (outcome instanceof FramePump.Received<SdsFrame> r) {
-            return decode(r.frame(), r.at());
-        }
-        return ReadingSet.silent(deviceId, clock.instant(), ((FramePump.Silent<SdsFrame>) outcome).why());
     }
 
     @Override
-    public void sleep() {
-        link.write(SdsCommands.sleep());
-        asleep = true;
-        pump.discardQueued();
+    protected byte[] sleepCommand() {
+        return SdsCommands.sleep();
     }
 
     @Override
-    public void wake() {
-        link.write(SdsCommands.work());
-        asleep = false;
-        configured = false;
-        warmup.restart(clock.instant());
-        pump.discardQueued();
+    protected byte[] wakeCommand() {
+        return SdsCommands.work();
     }
 
     @Override
-    public byte[] lastFrame() {
-        return lastFrame.clone();
+    protected byte[] raw(SdsFrame frame) {
+        return frame.raw();
     }
 
     @Override
-    public SensorCounters counters() {
-        return pump.counters();
-    }
-
-    @Override
-    public void close() {
-        link.close();
+    protected List<Reading> readings(SdsFrame frame, boolean warming) {
+        return List.of(reading("pm2_5", frame.pm2_5(), warming), reading("pm10", frame.pm10(), warming));
     }
 
     private void followDutyCycle(SdsSettings.DutyCycle cycle) {
@@ -112,38 +83,15 @@ public final class SdsSensor implements UartSensor {
         long periodNanos = cycle.period().toNanos();
         long pos = Math.floorMod(intoCycle.toNanos(), periodNanos);
         boolean shouldWork = pos < cycle.work().toNanos();
-        if (shouldWork && asleep) {
+        if (shouldWork && isAsleep()) {
             wake();
-        } else if (!shouldWork && !asleep) {
+        } else if (!shouldWork && !isAsleep()) {
             sleep();
         }
-    }
-
-    private ReadingSet decode(SdsFrame frame, Instant at) {
-        lastFrame = frame.raw();
-        boolean warming = warmup.isWarmingUp(at);
-        List<Reading> readings = List.of(reading("pm2_5", frame.pm2_5(), warming),
-                reading("pm10", frame.pm10(), warming));
-        return warming
-                ? new ReadingSet(deviceId, at, readings, QualityFlag.F, "warming up until " + warmup.until())
-                : ReadingSet.of(deviceId, at, readings);
     }
 
     private static Reading reading(String field, double value, boolean warming) {
         QualityFlag flag = warming ? QualityFlag.F : value > RANGE_LIMIT ? QualityFlag.T : QualityFlag.N;
         return new Reading(field, value, flag);
-    }
-
-    private void configure() {
-        link.write(SdsCommands.reportingMode(settings.mode() == SdsSettings.Mode.QUERY));
-        configured = true;
-    }
-
-    private void reconnected() {
-        warmup.restart(clock.instant());
-        configure();
-        if (settings.mode() == SdsSettings.Mode.QUERY) {
-            link.write(SdsCommands.query());
-        }
     }
 }
