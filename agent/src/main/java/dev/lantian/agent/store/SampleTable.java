@@ -1,0 +1,149 @@
+package dev.lantian.agent.store;
+
+import dev.lantian.agent.model.Sample;
+import dev.lantian.hardware.reading.QualityFlag;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Raw samples, keyed (channel number, time in ms) in one table without rowid: one b-tree, about 25
+ * bytes a sample. Channel names are numbered once in {@code channels}.
+ */
+final class SampleTable {
+    private final Map<String, Integer> ids = new HashMap<>();
+
+    /** Inserts in the caller's transaction; a second sample of a channel in the same millisecond is ignored and counted. */
+    int insert(Connection c, List<Sample> samples) throws SQLException {
+        int duplicates = 0;
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT OR IGNORE INTO samples (channel, time, value, flag) VALUES (?, ?, ?, ?)")) {
+            for (Sample s : samples) {
+                p.setInt(1, id(c, s.channel()));
+                p.setLong(2, s.time().toEpochMilli());
+                if (s.hasValue()) {
+                    p.setDouble(3, s.value());
+                } else {
+                    p.setNull(3, Types.REAL);
+                }
+                p.setString(4, s.flag().name());
+                duplicates += p.executeUpdate() == 0 ? 1 : 0;
+            }
+        }
+        return duplicates;
+    }
+
+    /** Forgets cached channel numbers after a rolled-back transaction that may have numbered new channels. */
+    void rolledBack() {
+        ids.clear();
+    }
+
+    List<Sample> range(Connection c, String channel, Instant from, Instant to) throws SQLException {
+        Optional<Integer> id = known(c, channel);
+        List<Sample> out = new ArrayList<>();
+        if (id.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT time, value, flag FROM samples WHERE channel = ? AND time >= ? AND time < ? ORDER BY time")) {
+            p.setInt(1, id.get());
+            p.setLong(2, from.toEpochMilli());
+            p.setLong(3, to.toEpochMilli());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    double v = r.getDouble(2);
+                    if (r.wasNull()) {
+                        v = Double.NaN;
+                    }
+                    out.add(new Sample(channel, Instant.ofEpochMilli(r.getLong(1)), v, QualityFlag.valueOf(r.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Deletes every sample older than {@code cutoff} (channel by channel, along the key). */
+    int deleteBefore(Connection c, long cutoffMillis) throws SQLException {
+        int deleted = 0;
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM samples WHERE channel = ? AND time < ?")) {
+            for (int id : channelIds(c)) {
+                p.setInt(1, id);
+                p.setLong(2, cutoffMillis);
+                deleted += p.executeUpdate();
+            }
+        }
+        return deleted;
+    }
+
+    /** The oldest sample time over all channels, or empty when there are none. */
+    Optional<Long> oldest(Connection c) throws SQLException {
+        Long oldest = null;
+        try (PreparedStatement p = c.prepareStatement("SELECT min(time) FROM samples WHERE channel = ?")) {
+            for (int id : channelIds(c)) {
+                p.setInt(1, id);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next()) {
+                        long t = r.getLong(1);
+                        if (!r.wasNull() && (oldest == null || t < oldest)) {
+                            oldest = t;
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(oldest);
+    }
+
+    long count(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM samples"); ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private List<Integer> channelIds(Connection c) throws SQLException {
+        List<Integer> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM channels"); ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                out.add(r.getInt(1));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Integer> known(Connection c, String channel) throws SQLException {
+        Integer cached = ids.get(channel);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM channels WHERE name = ?")) {
+            p.setString(1, channel);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private int id(Connection c, String channel) throws SQLException {
+        Optional<Integer> known = known(c, channel);
+        if (known.isPresent()) {
+            ids.put(channel, known.get());
+            return known.get();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO channels (name) VALUES (?)")) {
+            p.setString(1, channel);
+            p.executeUpdate();
+        }
+        // Not cached until committed: a rolled-back transaction must not leave a stale number behind.
+        return known(c, channel).orElseThrow();
+    }
+}
