@@ -114,6 +114,8 @@ public final class ReportStore implements Outbox, ReportArchive, AutoCloseable {
     @Override
     public synchronized List<Report> history(String device, Instant from, Instant to, Set<ReportKind> kinds, int max) {
         Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
         Set<ReportKind> k = Set.copyOf(kinds);
         return read("read the history of " + device,
                 () -> ReportTable.history(db.connection(), device, from, to, k, positive(max)));
@@ -143,10 +145,10 @@ public final class ReportStore implements Outbox, ReportArchive, AutoCloseable {
             duplicates = write("store " + batch.size() + " raw samples", space.eviction().sampleTiers(),
                     c -> samples.insert(c, batch));
         } catch (RuntimeException e) {
-            samples.rolledBack();
             buffer.keepAfterFailure();
             throw e;
         }
+        samples.committed();
         buffer.committed(batch.size(), duplicates);
         afterWrite(now);
     }

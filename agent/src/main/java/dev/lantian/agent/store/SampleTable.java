@@ -16,14 +16,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Raw samples, keyed (channel number, time in ms) in one table without rowid: one b-tree, about 25
- * bytes a sample. Channel names are numbered once in {@code channels}.
+ * Raw samples, keyed (time in ms, channel number) in one table without rowid: one b-tree, about 25
+ * bytes a sample. Time first so a batch appends to the end of the tree (a few pages written per
+ * commit, where (channel, time) touched one page per channel) and age eviction is one range delete.
+ * Channel names are numbered once in {@code channels}.
  */
 final class SampleTable {
+    /** Channel numbers known to be committed. */
     private final Map<String, Integer> ids = new HashMap<>();
+    /** Numbers looked up or given in the current transaction; promoted by {@link #committed()}. */
+    private final Map<String, Integer> fresh = new HashMap<>();
 
     /** Inserts in the caller's transaction; a second sample of a channel in the same millisecond is ignored and counted. */
     int insert(Connection c, List<Sample> samples) throws SQLException {
+        fresh.clear();
         int duplicates = 0;
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT OR IGNORE INTO samples (channel, time, value, flag) VALUES (?, ?, ?, ?)")) {
@@ -42,9 +48,13 @@ final class SampleTable {
         return duplicates;
     }
 
-    /** Forgets cached channel numbers after a rolled-back transaction that may have numbered new channels. */
-    void rolledBack() {
-        ids.clear();
+    /**
+     * The insert's transaction committed: its channel numbers may be cached. Until then they are not,
+     * so a rolled-back transaction (full disk) never leaves a number that is not in the file.
+     */
+    void committed() {
+        ids.putAll(fresh);
+        fresh.clear();
     }
 
     List<Sample> range(Connection c, String channel, Instant from, Instant to) throws SQLException {
@@ -71,36 +81,20 @@ final class SampleTable {
         return out;
     }
 
-    /** Deletes every sample older than {@code cutoff} (channel by channel, along the key). */
+    /** Deletes every sample older than {@code cutoff}. */
     int deleteBefore(Connection c, long cutoffMillis) throws SQLException {
-        int deleted = 0;
-        try (PreparedStatement p = c.prepareStatement("DELETE FROM samples WHERE channel = ? AND time < ?")) {
-            for (int id : channelIds(c)) {
-                p.setInt(1, id);
-                p.setLong(2, cutoffMillis);
-                deleted += p.executeUpdate();
-            }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM samples WHERE time < ?")) {
+            p.setLong(1, cutoffMillis);
+            return p.executeUpdate();
         }
-        return deleted;
     }
 
-    /** The oldest sample time over all channels, or empty when there are none. */
+    /** The oldest sample time, or empty when there are none. */
     Optional<Long> oldest(Connection c) throws SQLException {
-        Long oldest = null;
-        try (PreparedStatement p = c.prepareStatement("SELECT min(time) FROM samples WHERE channel = ?")) {
-            for (int id : channelIds(c)) {
-                p.setInt(1, id);
-                try (ResultSet r = p.executeQuery()) {
-                    if (r.next()) {
-                        long t = r.getLong(1);
-                        if (!r.wasNull() && (oldest == null || t < oldest)) {
-                            oldest = t;
-                        }
-                    }
-                }
-            }
+        try (PreparedStatement p = c.prepareStatement("SELECT min(time) FROM samples"); ResultSet r = p.executeQuery()) {
+            long t = r.next() ? r.getLong(1) : 0;
+            return r.wasNull() ? Optional.empty() : Optional.of(t);
         }
-        return Optional.ofNullable(oldest);
     }
 
     long count(Connection c) throws SQLException {
@@ -108,16 +102,6 @@ final class SampleTable {
             r.next();
             return r.getLong(1);
         }
-    }
-
-    private List<Integer> channelIds(Connection c) throws SQLException {
-        List<Integer> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM channels"); ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                out.add(r.getInt(1));
-            }
-        }
-        return out;
     }
 
     private Optional<Integer> known(Connection c, String channel) throws SQLException {
@@ -134,16 +118,22 @@ final class SampleTable {
     }
 
     private int id(Connection c, String channel) throws SQLException {
+        Integer cached = ids.get(channel);
+        if (cached == null) {
+            cached = fresh.get(channel);
+        }
+        if (cached != null) {
+            return cached;
+        }
         Optional<Integer> known = known(c, channel);
-        if (known.isPresent()) {
-            ids.put(channel, known.get());
-            return known.get();
+        if (known.isEmpty()) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO channels (name) VALUES (?)")) {
+                p.setString(1, channel);
+                p.executeUpdate();
+            }
+            known = known(c, channel);
         }
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO channels (name) VALUES (?)")) {
-            p.setString(1, channel);
-            p.executeUpdate();
-        }
-        // Not cached until committed: a rolled-back transaction must not leave a stale number behind.
-        return known(c, channel).orElseThrow();
+        fresh.put(channel, known.orElseThrow());
+        return known.get();
     }
 }

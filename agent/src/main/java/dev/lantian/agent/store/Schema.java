@@ -42,7 +42,7 @@ final class Schema {
             time INTEGER NOT NULL,
             value REAL,
             flag TEXT NOT NULL,
-            PRIMARY KEY (channel, time)) WITHOUT ROWID""",
+            PRIMARY KEY (time, channel)) WITHOUT ROWID""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     };
 
