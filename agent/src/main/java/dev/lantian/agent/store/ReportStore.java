@@ -178,6 +178,31 @@ public final class ReportStore implements Outbox, ReportArchive, AutoCloseable {
         return buffer.dropped();
     }
 
+    /** Replaces the state saved under {@code key} in one durable transaction (never evicted). */
+    synchronized void putState(String key, String value) {
+        Instant now = clock.instant();
+        write("save the state " + key, List.of(), c -> {
+            try (var p = c.prepareStatement("INSERT OR REPLACE INTO state (key, saved_at, value) VALUES (?, ?, ?)")) {
+                p.setString(1, key);
+                p.setLong(2, now.toEpochMilli());
+                p.setString(3, value);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** The state saved under {@code key}, if any. */
+    synchronized java.util.Optional<String> state(String key) {
+        return read("read the state " + key, () -> {
+            try (var p = db.connection().prepareStatement("SELECT value FROM state WHERE key = ?")) {
+                p.setString(1, key);
+                try (var r = p.executeQuery()) {
+                    return r.next() ? java.util.Optional.of(r.getString(1)) : java.util.Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** Runs one statement on the store's connection (tests: {@code PRAGMA max_page_count} to simulate a full disk). */
     synchronized void executeForTest(String sql) {
         read(sql, () -> {

@@ -44,6 +44,7 @@ final class Schema {
             flag TEXT NOT NULL,
             PRIMARY KEY (time, channel)) WITHOUT ROWID""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, value TEXT NOT NULL)",
     };
 
     private Schema() {
