@@ -34,6 +34,7 @@ final class Schema {
             UNIQUE (device, sequence))""",
         "CREATE INDEX IF NOT EXISTS reports_pending ON reports(id) WHERE acked_at IS NULL",
         "CREATE INDEX IF NOT EXISTS reports_time ON reports(coalesce(period_start, acquired_at))",
+        "CREATE INDEX IF NOT EXISTS reports_kind ON reports(kind, id)",
         "CREATE TABLE IF NOT EXISTS sequences (device TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
         """
