@@ -114,7 +114,7 @@ class ReportStoreTest {
     @Test
     void concurrentAppendAndAcknowledgeLoseNothing() throws Exception {
         try (ReportStore store = open()) {
-            int n = 200;
+            int n = 100;
             Thread producer = new Thread(() -> {
                 for (int i = 0; i < n; i++) {
                     store.append(List.of(Drafts.realtime("A", T0.plusSeconds(i), 1)));
