@@ -16,8 +16,17 @@ public final class AgentConfigTemplate {
     private AgentConfigTemplate() {
     }
 
+    /** Renders every line; comment lines are copied as they are (they may mention the placeholder syntax). */
     public static String render(String template, PortsFile ports, Map<String, String> vars) {
-        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        for (String line : template.split("(?<=\n)")) {
+            out.append(line.stripLeading().startsWith("#") ? line : renderLine(line, ports, vars));
+        }
+        return out.toString();
+    }
+
+    private static String renderLine(String line, PortsFile ports, Map<String, String> vars) {
+        Matcher m = PLACEHOLDER.matcher(line);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String kind = m.group(1);
