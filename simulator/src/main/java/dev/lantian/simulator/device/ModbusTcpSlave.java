@@ -114,9 +114,8 @@ public final class ModbusTcpSlave implements AutoCloseable {
         adu[6] = (byte) unitId;
         System.arraycopy(pdu, 0, adu, 7, pdu.length);
         if (unit != null && unit.faults().garbage()) {
-            byte[] bad = garbage.corrupt(adu);
-            bad[7] = adu[7]; // keep the function so the client reads the broken byte count, not a new header
-            return bad;
+            return garbage.corrupt(adu); // no CRC on TCP: the client sees a broken register value or a junk header
+
         }
         return adu;
     }
