@@ -55,7 +55,7 @@ final class Physics {
      * leak share when it runs).
      */
     double[] target(Scenario.Sensor s, double[] baseline, Map<String, TreatmentMode> modes, Map<String, Double> power) {
-        boolean voc = s.kind() == Scenario.SensorKind.VOC_ANALYSER;
+        boolean voc = s.kind().voc();
         double added = 0;
         for (Scenario.Treatment t : scenario.treatment()) {
             boolean matches = s.treatment().contains(t.id()) && (t.kind() == Scenario.TreatmentKind.VOC_UNIT) == voc;

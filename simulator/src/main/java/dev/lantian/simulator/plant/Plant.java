@@ -111,7 +111,7 @@ public final class Plant {
     }
 
     private static double[] baseline(Scenario.Sensor s) {
-        if (s.kind() == Scenario.SensorKind.VOC_ANALYSER) {
+        if (s.kind().voc()) {
             return new double[] {s.baseline("tvoc", 3), s.baseline("nmhc", 2)};
         }
         double pm10 = s.baseline("pm10", 40);

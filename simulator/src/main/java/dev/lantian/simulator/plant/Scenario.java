@@ -45,7 +45,14 @@ public record Scenario(String name, String description, Instant start, ZoneId zo
     }
 
     /** Kinds of sensor. */
-    public enum SensorKind { PMS5003, SDS011, DUST_MONITOR, VOC_ANALYSER }
+    public enum SensorKind {
+        PMS5003, SDS011, DUST_MONITOR, VOC_ANALYSER, SPS30, SGP40;
+
+        /** Whether the sensor measures VOC (else particulates). */
+        public boolean voc() {
+            return this == VOC_ANALYSER || this == SGP40;
+        }
+    }
 
     public record Sensor(String id, SensorKind kind, String line, int unit, String registerMap,
                          List<String> treatment, Map<String, Double> baseline) {

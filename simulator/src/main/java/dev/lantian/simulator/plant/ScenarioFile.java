@@ -33,7 +33,8 @@ public record ScenarioFile(String name, String description, String start, String
     }
 
     /**
-     * A sensor: kind pms5003, sds011 (UART), dust-monitor or voc-analyser (Modbus RTU on {@code line}).
+     * A sensor: kind pms5003, sds011 (UART), dust-monitor or voc-analyser (Modbus RTU on {@code line}),
+     * sps30 or sgp40 (I2C, reachable only by an agent in the same JVM).
      * {@code treatment} names the units whose outlet it sees; baseline gives the clean-air values.
      */
     public record SensorSpec(String id, String kind, String line, Integer unit, String registerMap,

@@ -1,6 +1,7 @@
 package dev.lantian.simulator.plant;
 
 import dev.lantian.hardware.dlt645.Dlt645Address;
+import dev.lantian.hardware.i2c.I2cDevice;
 import dev.lantian.hardware.meter.RegisterMap;
 import dev.lantian.hardware.meter.RegisterMaps;
 import dev.lantian.hardware.serial.PtyPair;
@@ -17,6 +18,8 @@ import dev.lantian.simulator.device.ModbusUnit;
 import dev.lantian.simulator.device.VirtualDlt645Meter;
 import dev.lantian.simulator.device.VirtualPms5003;
 import dev.lantian.simulator.device.VirtualSds011;
+import dev.lantian.simulator.device.VirtualSgp40;
+import dev.lantian.simulator.device.VirtualSps30;
 import dev.lantian.simulator.device.WireDevice;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +37,8 @@ import org.tinylog.Logger;
  * A scenario's devices, fed by a {@link Plant} and put on real ports: serial devices on socat pty
  * pairs (Modbus RTU slaves of one {@code line} share one pty), Modbus TCP meters on loopback ports.
  * Without socat, Modbus RTU lines become Modbus TCP gateways and the other serial devices in-process
- * {@link MemoryEndpoint}s, and {@link #notices()} says so. {@link #tick()} applies the plant's
+ * {@link MemoryEndpoint}s, and {@link #notices()} says so. I2C chips (SPS30, SGP40) are always
+ * in-process ({@link #i2c}). {@link #tick()} applies the plant's
  * incident faults to the devices and feeds the in-process streams.
  */
 public final class VirtualSite implements AutoCloseable {
@@ -51,6 +55,7 @@ public final class VirtualSite implements AutoCloseable {
     private final Map<String, PortsFile.Entry> entries = new TreeMap<>();
     private final Map<String, DeviceFaults> faults = new LinkedHashMap<>();
     private final Map<String, MemoryEndpoint> memory = new LinkedHashMap<>();
+    private final Map<String, I2cDevice> i2c = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private final boolean pty;
@@ -130,7 +135,15 @@ public final class VirtualSite implements AutoCloseable {
                     rtuLines.computeIfAbsent(sensor.line(), k -> new ArrayList<>()).add(unit);
                     lineDevices.computeIfAbsent(sensor.line(), k -> new ArrayList<>()).add(sensor.id());
                 }
-                default -> throw new IllegalStateException("unknown sensor kind " + sensor.kind());
+                case SPS30, SGP40 -> {
+                    boolean sps = sensor.kind() == Scenario.SensorKind.SPS30;
+                    VirtualSps30 sps30 = sps ? new VirtualSps30(() -> plant.dust(sensor.id())) : null;
+                    VirtualSgp40 sgp40 = sps ? null : new VirtualSgp40(() -> plant.voc(sensor.id()).get("tvoc"));
+                    i2c.put(sensor.id(), sps ? sps30 : sgp40);
+                    faults.put(sensor.id(), sps ? sps30.faults() : sgp40.faults());
+                    entries.put(sensor.id(), new PortsFile.Entry(PortsFile.Kind.memory, null, null, null,
+                            sps ? "i2c-sps30" : "i2c-sgp40", null, String.format("0x%02X", (sps ? sps30 : sgp40).address()), null));
+                }
             }
         }
         for (Map.Entry<String, List<ModbusUnit>> line : rtuLines.entrySet()) {
@@ -197,6 +210,11 @@ public final class VirtualSite implements AutoCloseable {
     /** The in-process endpoint of a serial device when running without ptys. */
     public Optional<MemoryEndpoint> memory(String deviceId) {
         return Optional.ofNullable(memory.get(deviceId));
+    }
+
+    /** A virtual I2C chip (SPS30, SGP40) for an agent in this JVM. */
+    public Optional<I2cDevice> i2c(String deviceId) {
+        return Optional.ofNullable(i2c.get(deviceId));
     }
 
     public boolean usesPty() {

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A scenario's devices on real ports, reached the way a separately started agent reaches them: from the ports file. */
 class VirtualSiteTest {
     static final Duration TIMEOUT = Duration.ofMillis(800);
-    final Scenario scenario = PlantTest.scenario(ScenarioLoaderTest.SMALL + """
+    final Scenario scenario = PlantTest.scenario(ScenarioLoaderTest.SMALL.replace("sensors:\n",
+            "sensors:\n  - { id: sps, kind: sps30, treatment: [filter] }\n") + """
               - { type: clamp-removed, device: m2, from: "10:30", to: "10:40" }
               - { type: sensor-garbage, device: pms, from: "10:30", to: "10:40" }
             """);
@@ -77,6 +78,8 @@ class VirtualSiteTest {
             PortsFile ports = site.ports(60);
             assertThat(ports.entry("pms").kind()).isEqualTo(PortsFile.Kind.memory);
             assertThat(site.memory("pms")).isPresent();
+            assertThat(ports.entry("sps").protocol()).isEqualTo("i2c-sps30");
+            assertThat(site.i2c("sps")).get().extracting(c -> c.address()).isEqualTo(0x69);
             PortsFile.Entry m2 = ports.entry("m2");
             assertThat(m2.kind()).isEqualTo(PortsFile.Kind.tcp);
             assertThat(ports.entry("vocs").port()).isEqualTo(m2.port());
