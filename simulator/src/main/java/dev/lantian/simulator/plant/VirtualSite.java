@@ -226,9 +226,10 @@ public final class VirtualSite implements AutoCloseable {
         return List.copyOf(notices);
     }
 
+    /** Stops every pump, server and socat; idempotent (the CLI's shutdown hook and main may both call it). */
     @Override
-    public void close() {
-        for (AutoCloseable r : resources) {
+    public synchronized void close() {
+        for (AutoCloseable r : List.copyOf(resources)) {
             try {
                 r.close();
             } catch (Exception e) {
