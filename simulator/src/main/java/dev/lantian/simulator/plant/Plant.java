@@ -17,13 +17,16 @@ import java.util.Random;
  * The virtual plant: lines run their shifts, treatment units follow the lines they serve, incidents
  * override both, and concentrations at each sensor relax towards what the running equipment makes
  * (dust when a bag filter is off while its lines run, VOC when the VOC unit is off). Moves only on
- * {@link #advanceTo}, in whole seconds from the scenario start, and draws its meter and sensor noise
- * from the scenario seed, so the same scenario gives the same day however it is advanced. Thread-safe.
+ * {@link #advanceTo}, in whole steps (one second unless given) from the scenario start, and draws
+ * its meter and sensor noise from the scenario seed, so the same scenario gives the same day however
+ * it is advanced. Thread-safe.
  */
 public final class Plant {
-    private static final Duration STEP = Duration.ofSeconds(1);
+    /** The plant's resolution when none is given: one second, the fastest any device reports. */
+    public static final Duration STEP = Duration.ofSeconds(1);
 
     private final Scenario scenario;
+    private final Duration step;
     private final Random random;
     private final Map<String, Double> power = new HashMap<>();
     private final Map<String, TreatmentMode> modes = new HashMap<>();
@@ -37,7 +40,16 @@ public final class Plant {
     public enum TreatmentMode { OFF, IDLE, RUNNING }
 
     public Plant(Scenario scenario) {
+        this(scenario, STEP);
+    }
+
+    /** A plant moving in steps of {@code step} (coarser steps for whole-day checks that sample slower). */
+    public Plant(Scenario scenario, Duration step) {
         this.scenario = Objects.requireNonNull(scenario, "scenario");
+        if (step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("the plant step must be positive, not " + step);
+        }
+        this.step = step;
         this.random = new Random(scenario.seed());
         this.now = scenario.start();
         for (Scenario.Sensor s : scenario.sensors()) {
@@ -57,11 +69,11 @@ public final class Plant {
         return now;
     }
 
-    /** Runs the plant up to {@code t} in one-second steps; a time at or before now changes nothing. */
+    /** Runs the plant up to {@code t} in whole steps; a time at or before now changes nothing. */
     public synchronized void advanceTo(Instant t) {
-        while (!now.plus(STEP).isAfter(t)) {
-            now = now.plus(STEP);
-            step(STEP);
+        while (!now.plus(step).isAfter(t)) {
+            now = now.plus(step);
+            step(step);
         }
     }
 
