@@ -97,7 +97,8 @@ final class PlantCommand implements Callable<Integer> {
             System.out.println("scenario ended; devices keep serving (--hold), Ctrl-C to stop");
             Thread.currentThread().join();
         }
-        System.out.println("scenario " + s.name() + " ended at " + plant.now());
+        System.out.println("scenario " + s.name() + (plant.now().isBefore(s.end()) ? " stopped at " : " ended at ")
+                + plant.now());
         driver.close();
         site.close();
         return 0;
