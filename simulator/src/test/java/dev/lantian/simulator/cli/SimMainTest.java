@@ -77,6 +77,25 @@ class SimMainTest {
     }
 
     @Test
+    void whenSocatIsMissingTheCommandSaysSoAndFallsBack(@TempDir Path dir) throws Exception {
+        Path scenario = Files.writeString(dir.resolve("s.yaml"), SCENARIO);
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder pb = new ProcessBuilder(javaBin.toString(), "-cp", System.getProperty("java.class.path"),
+                SimMain.class.getName(), "plant", "--scenario", scenario.toString(), "--ports-file",
+                dir.resolve("ports.json").toString(), "--speed", "6000")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("out.txt").toFile());
+        pb.environment().put("PATH", dir.resolve("no-such-bin").toString());
+        Process p = pb.start();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String out = Files.readString(dir.resolve("out.txt"));
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("socat not found").contains("usable by an agent in this JVM");
+        PortsFile ports = PortsFile.read(dir.resolve("ports.json"));
+        assertThat(ports.entry("m1").kind()).isEqualTo(PortsFile.Kind.tcp);
+        assertThat(ports.entry("pms").kind()).isEqualTo(PortsFile.Kind.memory);
+    }
+
+    @Test
     void aBadScenarioFailsWithFieldAndLine(@TempDir Path dir) throws Exception {
         Path scenario = Files.writeString(dir.resolve("s.yaml"), SCENARIO.replace("rated_kw: 40", "rated_kw: -40"));
         Run r = run("plant", "--scenario", scenario.toString(), "--ports-file", dir.resolve("ports.json").toString());
