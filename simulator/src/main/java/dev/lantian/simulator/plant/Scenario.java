@@ -20,6 +20,11 @@ public record Scenario(String name, String description, Instant start, ZoneId zo
         return start.plus(duration);
     }
 
+    /** Every violation the script expects the agent to flag, in incident order. */
+    public List<Expectation> expectations() {
+        return incidents.stream().flatMap(i -> i.expected().stream()).toList();
+    }
+
     /** A shift, possibly over midnight ("22:00-06:00"). */
     public record Shift(LocalTime from, LocalTime to) {
         public boolean covers(LocalTime t) {
@@ -92,5 +97,15 @@ public record Scenario(String name, String description, Instant start, ZoneId zo
     /** A violation the agent should flag, for the demo's "flagged vs scripted" comparison. */
     public record Expectation(String rule, String equipment, Optional<String> production, Instant start,
                               Optional<Instant> end) {
+        /**
+         * Whether a flagged event answers this expectation: same rule and equipment, same production
+         * line when one is expected, started within {@code slack} of the scripted start.
+         */
+        public boolean matches(String flaggedRule, String flaggedEquipment, Optional<String> flaggedProduction,
+                               Instant flaggedStart, Duration slack) {
+            return rule.equals(flaggedRule) && equipment.equals(flaggedEquipment)
+                    && (production.isEmpty() || production.equals(flaggedProduction))
+                    && Duration.between(start, flaggedStart).abs().compareTo(slack) <= 0;
+        }
     }
 }
