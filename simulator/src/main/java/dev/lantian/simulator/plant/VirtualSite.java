@@ -178,8 +178,10 @@ public final class VirtualSite implements AutoCloseable {
         Path agentEnd = options.ptyDir().resolve(id);
         PtyPair pair = PtyPair.start(options.ptyDir().resolve("." + id + ".device"), agentEnd);
         resources.add(pair);
-        SerialByteLink link = new SerialByteLink(SerialSettings.of(pair.a().toString(), 9600), BoardClock.system(ZoneOffset.UTC),
-                ReconnectBackoff.standard());
+        // A pty ignores line settings; these are the device's own, for logs and for honesty.
+        SerialSettings framing = protocol.equals("dlt645") ? SerialSettings.of(pair.a().toString(), 2400)
+                .withParity(SerialSettings.Parity.EVEN) : SerialSettings.of(pair.a().toString(), 9600);
+        SerialByteLink link = new SerialByteLink(framing, BoardClock.system(ZoneOffset.UTC), ReconnectBackoff.standard());
         resources.add(0, new LinkPump(link, device, plant::now));
         entries.put(id, new PortsFile.Entry(PortsFile.Kind.pty, agentEnd.toAbsolutePath().toString(), null, null, protocol,
                 unit, address, line));
