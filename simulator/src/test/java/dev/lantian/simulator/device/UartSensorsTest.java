@@ -42,7 +42,7 @@ class UartSensorsTest {
             }
             device.faults().set(mode);
             ReadingSet last = first;
-            for (int i = 0; i < 4 && last.flag() == QualityFlag.N; i++) {
+            for (int i = 0; i < 12 && last.flag() == QualityFlag.N; i++) {
                 last = sensor.read(); // frames already on the wire may still come through first
             }
             if (mode == DeviceFaults.Mode.GARBAGE) {
@@ -50,7 +50,7 @@ class UartSensorsTest {
             }
             device.faults().set(DeviceFaults.Mode.NORMAL);
             ReadingSet again = sensor.read();
-            for (int i = 0; i < 3 && again.flag() != QualityFlag.N; i++) {
+            for (int i = 0; i < 6 && again.flag() != QualityFlag.N; i++) {
                 again = sensor.read();
             }
             assertThat(again.flag()).as("recovers after the fault").isEqualTo(QualityFlag.N);
