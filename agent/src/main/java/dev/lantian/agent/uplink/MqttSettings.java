@@ -53,6 +53,11 @@ public record MqttSettings(String url, MqttProtocol protocol, String clientId, O
                 keepAlive, connectTimeout, backoffBase, backoffCap, commandMaxAge, version, configHash);
     }
 
+    public MqttSettings withMaxInFlight(int window) {
+        return new MqttSettings(url, protocol, clientId, username, password, tls, topics, backlogRate, window,
+                keepAlive, connectTimeout, backoffBase, backoffCap, commandMaxAge, version, configHash);
+    }
+
     public MqttSettings withBackoff(Duration base, Duration cap) {
         return new MqttSettings(url, protocol, clientId, username, password, tls, topics, backlogRate, maxInFlight,
                 keepAlive, connectTimeout, base, cap, commandMaxAge, version, configHash);
