@@ -41,8 +41,10 @@ public final class PahoV3Session implements BrokerSession {
             settings.username().ifPresent(o::setUserName);
             settings.password().ifPresent(p -> o.setPassword(p.toCharArray()));
             if (settings.secure()) {
-                o.setSocketFactory(TlsContexts.socketFactory(settings.tls().orElse(NO_FILES)));
+                o.setSocketFactory(NoDelaySockets.tls(TlsContexts.socketFactory(settings.tls().orElse(NO_FILES))));
                 o.setHttpsHostnameVerificationEnabled(true);
+            } else if (settings.url().startsWith("tcp://")) {
+                o.setSocketFactory(NoDelaySockets.plain());
             }
             c.setCallback(new MqttCallback() {
                 @Override

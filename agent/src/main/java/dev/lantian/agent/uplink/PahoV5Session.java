@@ -43,8 +43,10 @@ public final class PahoV5Session implements BrokerSession {
             settings.username().ifPresent(o::setUserName);
             settings.password().ifPresent(p -> o.setPassword(p.getBytes(StandardCharsets.UTF_8)));
             if (settings.secure()) {
-                o.setSocketFactory(TlsContexts.socketFactory(settings.tls().orElse(PahoV3Session.NO_FILES)));
+                o.setSocketFactory(NoDelaySockets.tls(TlsContexts.socketFactory(settings.tls().orElse(PahoV3Session.NO_FILES))));
                 o.setHttpsHostnameVerificationEnabled(true);
+            } else if (settings.url().startsWith("tcp://")) {
+                o.setSocketFactory(NoDelaySockets.plain());
             }
             c.setCallback(new MqttCallback() {
                 @Override

@@ -23,7 +23,7 @@ class DeliveryTest {
     private final VirtualClock clock = new VirtualClock(Instant.parse("2026-03-02T00:00:00Z"), ZoneOffset.UTC);
     private final MemoryOutbox outbox = new MemoryOutbox(clock);
     private final FakeSession broker = new FakeSession();
-    private final List<String> alerts = new ArrayList<>();
+    private final List<String> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
     private MqttUplink uplink;
 
     private MqttUplink uplink(MqttSettings s) {
