@@ -41,10 +41,22 @@ final class Mosquitto implements AutoCloseable {
         return new Mosquitto(dir, freePort(), List.of());
     }
 
-    /** A TLS listener with these PEM files (and client certificates required when {@code requireCert}). */
+    /**
+     * A plain listener (for the test's subscriber) and a TLS listener on {@link #tlsPort()} with these
+     * PEM files, client certificates required when {@code requireCert}.
+     */
     static Mosquitto tls(Path dir, Path ca, Path cert, Path key, boolean requireCert) throws IOException {
-        return new Mosquitto(dir, freePort(), List.of("cafile " + ca, "certfile " + cert, "keyfile " + key,
-                "require_certificate " + requireCert));
+        int tlsPort = freePort();
+        Mosquitto m = new Mosquitto(dir, freePort(), List.of("listener " + tlsPort + " 127.0.0.1", "cafile " + ca,
+                "certfile " + cert, "keyfile " + key, "require_certificate " + requireCert));
+        m.tlsPort = tlsPort;
+        return m;
+    }
+
+    private int tlsPort;
+
+    int tlsPort() {
+        return tlsPort;
     }
 
     private Mosquitto(Path dir, int port, List<String> extra) throws IOException {
