@@ -156,9 +156,12 @@ public final class MqttUplink implements Uplink {
             session.subscribe(settings.topics().command());
             presence.goOnline(session);
         } catch (IOException | RuntimeException e) {
+            session.disconnect();
+            if (lanes.isClosed()) {
+                return false; // interrupted by close(): not a broker problem
+            }
             lanes.noteError(e.getMessage());
             Logger.warn("uplink: cannot connect to {}: {}", session.target(), e.getMessage());
-            session.disconnect();
             return false;
         }
         backoff.reset();

@@ -53,6 +53,24 @@ final class Mosquitto implements AutoCloseable {
         return m;
     }
 
+    /**
+     * An anonymous listener (for the test's subscriber) and one on {@link #tlsPort()} (plain TCP
+     * here) that wants this user and password.
+     */
+    static Mosquitto withPassword(Path dir, String user, String password) throws IOException, InterruptedException {
+        Path file = dir.resolve("passwords");
+        Process p = new ProcessBuilder("/usr/bin/mosquitto_passwd", "-b", "-c", file.toString(), user, password)
+                .redirectErrorStream(true).start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("mosquitto_passwd failed: " + new String(p.getInputStream().readAllBytes()));
+        }
+        int securePort = freePort();
+        Mosquitto m = new Mosquitto(dir, freePort(), List.of("per_listener_settings true",
+                "listener " + securePort + " 127.0.0.1", "allow_anonymous false", "password_file " + file));
+        m.tlsPort = securePort;
+        return m;
+    }
+
     private int tlsPort;
 
     int tlsPort() {
@@ -64,6 +82,9 @@ final class Mosquitto implements AutoCloseable {
         this.port = port;
         this.config = dir.resolve("mosquitto-" + port + ".conf");
         StringBuilder c = new StringBuilder();
+        if (extra.contains("per_listener_settings true")) {
+            c.append("per_listener_settings true\n");
+        }
         c.append("listener ").append(port).append(" 127.0.0.1\n");
         // persistence on, in the test's directory: like a production broker, it keeps the bureau
         // subscriber's queued messages across its own restart, so a loss could only be the uplink's
@@ -71,6 +92,9 @@ final class Mosquitto implements AutoCloseable {
         c.append("persistence_location ").append(dir).append("/\n");
         c.append("persistence_file mosquitto-").append(port).append(".db\n");
         for (String line : extra) {
+            if (line.startsWith("per_listener_settings")) {
+                continue;
+            }
             c.append(line).append('\n');
         }
         Files.writeString(config, c.toString());

@@ -1,10 +1,13 @@
 package dev.lantian.agent.uplink.bench;
 
+import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.config.SiteConfig.MqttProtocol;
 import dev.lantian.agent.store.MemoryOutbox;
 import dev.lantian.agent.store.Outbox;
 import dev.lantian.agent.store.ReportArchive;
 import dev.lantian.agent.store.ReportDraft;
+import dev.lantian.agent.store.ReportStore;
+import dev.lantian.agent.store.StoreSettings;
 import dev.lantian.agent.uplink.MqttSettings;
 import dev.lantian.agent.uplink.MqttUplink;
 import dev.lantian.hardware.time.BoardClock;
@@ -18,7 +21,7 @@ import java.util.List;
 /**
  * How fast the backlog lane drains against a broker, in reports per second, with the pacing set
  * far above what the link can do. Not a test: run by hand (see NOTES / docs/uplink.md):
- * {@code java -cp <test classpath> dev.lantian.agent.uplink.bench.BacklogDrain tcp://127.0.0.1:1883 20000 5 [window]}
+ * {@code java -cp <test classpath> dev.lantian.agent.uplink.bench.BacklogDrain URL COUNT PROTOCOL(3|5) WINDOW [SQLITE_FILE]}
  */
 public final class BacklogDrain {
     private BacklogDrain() {
@@ -30,14 +33,30 @@ public final class BacklogDrain {
         MqttProtocol protocol = args.length > 2 && args[2].equals("5") ? MqttProtocol.V5 : MqttProtocol.V3_1_1;
         int window = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         String device = "0123456789ABCDEF01234567";
-        MemoryOutbox memory = new MemoryOutbox(Clock.systemUTC());
-        Outbox outbox = memory;
-        ReportArchive archive = memory;
+        Outbox outbox;
+        ReportArchive archive;
+        String store;
+        if (args.length > 4) {
+            java.nio.file.Path db = java.nio.file.Path.of(args[4]);
+            java.nio.file.Files.deleteIfExists(db);
+            ReportStore sqlite = ReportStore.open(db, StoreSettings.from(new SiteConfig.Storage(db, 1024, 90, 7))
+                    .withAgentDevice(device), Clock.systemUTC());
+            outbox = sqlite;
+            archive = sqlite;
+            store = "SQLite " + db;
+        } else {
+            MemoryOutbox memory = new MemoryOutbox(Clock.systemUTC());
+            outbox = memory;
+            archive = memory;
+            store = "memory";
+        }
         List<ReportDraft> drafts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             drafts.add(BenchDrafts.minute(device, i, 16));
         }
-        outbox.append(drafts);
+        for (int i = 0; i < drafts.size(); i += 500) {
+            outbox.append(drafts.subList(i, Math.min(drafts.size(), i + 500)));
+        }
         MqttSettings s = MqttSettings.of(url, protocol, "bench", device).withBacklogRate(1_000_000)
                 .withMaxInFlight(window).withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
         long t0 = System.nanoTime();
@@ -48,8 +67,9 @@ public final class BacklogDrain {
                 Thread.sleep(10);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("drained %d reports (16 channels each) over MQTT %s, window %d, in %.2f s: %.0f reports/s%n",
-                    count - outbox.pendingCount(), protocol == MqttProtocol.V5 ? "5" : "3.1.1", window, seconds,
+            System.out.printf("drained %d reports (16 channels each) from %s over MQTT %s, window %d, in %.2f s: "
+                            + "%.0f reports/s%n", count - outbox.pendingCount(), store,
+                    protocol == MqttProtocol.V5 ? "5" : "3.1.1", window, seconds,
                     (count - outbox.pendingCount()) / seconds);
         }
     }
