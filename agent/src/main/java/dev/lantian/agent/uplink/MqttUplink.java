@@ -118,7 +118,14 @@ public final class MqttUplink implements Uplink {
                 }
                 Lanes.Batch batch = lanes.next(rate);
                 if (!batch.isEmpty()) {
-                    batch.reports().forEach(this::publish);
+                    List<Report> reports = batch.reports();
+                    for (int i = 0; i < reports.size(); i++) {
+                        if (!publish(reports.get(i))) {
+                            // the client's window is full: hold the rest back, in order, for the next round
+                            reports.subList(i + 1, reports.size()).forEach(r -> lanes.busy(r, lanes.epoch()));
+                            break;
+                        }
+                    }
                 } else if (batch.waitForToken()) {
                     Duration d = rate.untilNext();
                     clock.sleep(d.compareTo(TOKEN_WAIT) > 0 ? TOKEN_WAIT : d);
@@ -170,7 +177,8 @@ public final class MqttUplink implements Uplink {
         return true;
     }
 
-    private void publish(Report r) {
+    /** False when the client library's window was full and {@code r} was not sent. */
+    private boolean publish(Report r) {
         long epoch = lanes.epoch();
         byte[] payload = Lanes.payload(r);
         String topic = settings.topics().report(r.device(), r.kind());
@@ -187,9 +195,13 @@ public final class MqttUplink implements Uplink {
                 }
             });
             lanes.published();
+        } catch (BrokerSession.Busy e) {
+            lanes.busy(r, epoch);
+            return false;
         } catch (IOException | RuntimeException e) {
             lanes.failed(r, epoch, e.getMessage());
         }
+        return true;
     }
 
     private void onCommand(byte[] payload) {
