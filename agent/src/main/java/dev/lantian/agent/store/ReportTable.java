@@ -28,6 +28,17 @@ final class ReportTable {
         }
     }
 
+    /** Numbers and inserts the drafts in the caller's transaction. */
+    static List<Report> append(Connection c, List<ReportDraft> drafts, Instant generatedAt) throws SQLException {
+        List<Report> stored = new ArrayList<>(drafts.size());
+        for (ReportDraft d : drafts) {
+            Report r = Report.numbered(d, nextSequence(c, d.device()), generatedAt);
+            insert(c, r);
+            stored.add(r);
+        }
+        return List.copyOf(stored);
+    }
+
     static void insert(Connection c, Report report) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO reports (device, sequence, kind, period_start, period_end,"
                 + " acquired_at, generated_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -78,10 +89,11 @@ final class ReportTable {
 
     static List<Report> history(Connection c, String device, Instant from, Instant to, Set<ReportKind> kinds, int max)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT payload FROM reports WHERE device = ?"
+        // "+device", "+kind": search by the time index, not by walking every report of the device or kind.
+        StringBuilder sql = new StringBuilder("SELECT payload FROM reports WHERE +device = ?"
                 + " AND coalesce(period_start, acquired_at) >= ? AND coalesce(period_start, acquired_at) < ?");
         if (!kinds.isEmpty()) {
-            sql.append(kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", ", " AND kind IN (", ")")));
+            sql.append(kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", ", " AND +kind IN (", ")")));
         }
         sql.append(" ORDER BY sequence LIMIT ?");
         try (PreparedStatement p = c.prepareStatement(sql.toString())) {
