@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -218,10 +217,6 @@ public final class MqttUplink implements Uplink {
         } catch (RejectedExecutionException e) {
             Logger.warn("uplink: closing, command ignored");
         }
-    }
-
-    Optional<String> lastError() {
-        return view().lastError();
     }
 
     private static Thread daemon(Runnable r, String name) {
