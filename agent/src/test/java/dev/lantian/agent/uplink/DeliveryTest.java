@@ -137,6 +137,47 @@ class DeliveryTest {
     }
 
     @Test
+    void aFailingStoreIsReportedAndRetriedNotFatal() {
+        broker.autoAck(true);
+        outbox.append(Drafts.minutes(0, 5, 2));
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(3);
+        dev.lantian.agent.store.Outbox flaky = new dev.lantian.agent.store.Outbox() {
+            @Override
+            public List<Report> append(List<dev.lantian.agent.store.ReportDraft> drafts) {
+                return outbox.append(drafts);
+            }
+
+            @Override
+            public List<Report> oldestPending(int max) {
+                if (failures.getAndDecrement() > 0) {
+                    throw new IllegalStateException("database is locked (simulated)");
+                }
+                return outbox.oldestPending(max);
+            }
+
+            @Override
+            public List<Report> newestPending(int max) {
+                return outbox.newestPending(max);
+            }
+
+            @Override
+            public void acknowledge(String device, long sequence) {
+                outbox.acknowledge(device, sequence);
+            }
+
+            @Override
+            public long pendingCount() {
+                return outbox.pendingCount();
+            }
+        };
+        uplink = new MqttUplink(settings(), flaky, outbox, (l, t) -> { }, broker, clock, new SplittableRandom(5));
+        uplink.start();
+        Await.until("sent despite the store errors", LIMIT, () -> outbox.pendingCount() == 0);
+        assertThat(uplink.view().lastError()).hasValueSatisfying(e -> assertThat(e).contains("database is locked"));
+        assertThat(sequencesSent()).containsExactly(1L, 2L, 3L, 4L, 5L);
+    }
+
+    @Test
     void thePublishedTextIsTheStoredPayloadWithItsAcquisitionTime() {
         broker.autoAck(true);
         Report stored = outbox.append(Drafts.minutes(3, 1, 16)).get(0);
