@@ -15,8 +15,8 @@ public interface BrokerSession {
         /** The connection broke (not called after {@link #disconnect()}). */
         void lost(Throwable cause);
 
-        /** A message arrived on a subscribed topic. */
-        void message(String topic, byte[] payload);
+        /** A message arrived on a subscribed topic ({@code retained}: kept by the broker, maybe long ago). */
+        void message(String topic, byte[] payload, boolean retained);
     }
 
     /** Callback of one publish. */

@@ -155,8 +155,8 @@ public final class MqttUplink implements Uplink {
                 }
 
                 @Override
-                public void message(String topic, byte[] payload) {
-                    onCommand(payload);
+                public void message(String topic, byte[] payload, boolean retained) {
+                    onCommand(payload, retained);
                 }
             });
             session.subscribe(settings.topics().command());
@@ -203,10 +203,10 @@ public final class MqttUplink implements Uplink {
         return true;
     }
 
-    private void onCommand(byte[] payload) {
+    private void onCommand(byte[] payload, boolean retained) {
         try {
             commandThread.execute(() -> {
-                String reply = commands.handle(payload);
+                String reply = retained ? commands.refuseRetained(payload) : commands.handle(payload);
                 try {
                     session.publish(settings.topics().reply(), reply.getBytes(StandardCharsets.UTF_8), false,
                             Presence.IGNORE);

@@ -56,7 +56,7 @@ public final class PahoV3Session implements BrokerSession {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
-                    listener.message(topic, message.getPayload());
+                    listener.message(topic, message.getPayload(), message.isRetained());
                 }
 
                 @Override

@@ -65,7 +65,7 @@ public final class PahoV5Session implements BrokerSession {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
-                    listener.message(topic, message.getPayload());
+                    listener.message(topic, message.getPayload(), message.isRetained());
                 }
 
                 @Override

@@ -111,7 +111,7 @@ final class FakeSession implements BrokerSession {
         synchronized (this) {
             l = listener;
         }
-        l.message(topic, payload.getBytes(StandardCharsets.UTF_8));
+        l.message(topic, payload.getBytes(StandardCharsets.UTF_8), false);
     }
 
     @Override
