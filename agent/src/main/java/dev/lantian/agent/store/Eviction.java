@@ -78,14 +78,18 @@ final class Eviction {
 
     /**
      * Applies the age limits: raw samples older than {@code rawDays}, acknowledged reports older than
-     * {@code maxDays}, and unacknowledged ones older than that too — those recorded in {@code unsent}.
+     * {@code maxDays}, and — only when {@code clockTrusted} — unacknowledged ones older than that too,
+     * recorded in {@code unsent}. (A clock that jumped years ahead must not delete what was never sent.)
      */
-    int expire(Connection c, Instant now, int rawDays, int maxDays, Unsent unsent) throws SQLException {
+    int expire(Connection c, Instant now, int rawDays, int maxDays, boolean clockTrusted, Unsent unsent)
+            throws SQLException {
         int deleted = samples.deleteBefore(c, now.minus(Duration.ofDays(rawDays)).toEpochMilli());
         String old = "coalesce(period_start, acquired_at) < " + now.minus(Duration.ofDays(maxDays)).toEpochMilli();
         deleted += delete(c, "SELECT id FROM reports WHERE acked_at IS NOT NULL AND " + old, false, unsent, "");
-        deleted += delete(c, "SELECT id FROM reports WHERE acked_at IS NULL AND " + old, true, unsent,
-                "older than max_age_days " + maxDays);
+        if (clockTrusted) {
+            deleted += delete(c, "SELECT id FROM reports WHERE acked_at IS NULL AND " + old, true, unsent,
+                    "older than max_age_days " + maxDays);
+        }
         return deleted;
     }
 
