@@ -133,9 +133,9 @@ final class Lanes {
         return epoch;
     }
 
-    /** The connection broke: nothing is in flight any more; history copies go back in their queue. */
-    synchronized void lost(String why) {
-        if (!connected) {
+    /** Connection {@code which} broke: nothing is in flight any more; history copies go back in their queue. */
+    synchronized void lost(long which, String why) {
+        if (!connected || which != epoch) {
             return;
         }
         connected = false;
@@ -175,9 +175,7 @@ final class Lanes {
 
     /** A publish failed: the connection it was sent on is no good; reconnect and send again. */
     synchronized void failed(Report r, long sentOn, String why) {
-        if (sentOn == epoch) {
-            lost("publish of " + r.sequence() + " failed: " + why);
-        }
+        lost(sentOn, "publish of " + r.sequence() + " failed: " + why);
     }
 
     /** The client library's window was full: {@code r} was not sent; hold back until an acknowledgement. */

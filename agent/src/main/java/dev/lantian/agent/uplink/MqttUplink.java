@@ -147,11 +147,13 @@ public final class MqttUplink implements Uplink {
     }
 
     private boolean connect() {
+        // the epoch this connection will have: a late "lost" from an earlier client must not end it
+        long epoch = lanes.epoch() + 1;
         try {
             session.connect(presence.will(), settings.maxInFlight() + 8, new BrokerSession.Listener() {
                 @Override
                 public void lost(Throwable cause) {
-                    lanes.lost(String.valueOf(cause));
+                    lanes.lost(epoch, String.valueOf(cause));
                 }
 
                 @Override

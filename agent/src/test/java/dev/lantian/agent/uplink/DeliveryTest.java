@@ -178,6 +178,21 @@ class DeliveryTest {
     }
 
     @Test
+    void aLateLossReportOfAnEarlierConnectionDoesNotEndTheCurrentOne() {
+        broker.autoAck(true);
+        uplink(settings()).start();
+        Await.until("connected", LIMIT, () -> uplink.view().connected());
+        broker.drop();
+        Await.until("reconnected", LIMIT, () -> uplink.view().reconnects() == 1 && uplink.view().connected());
+        broker.lateLossOfFirstConnection();
+        outbox.append(Drafts.minutes(0, 1, 2));
+        uplink.wake();
+        Await.until("sent", LIMIT, () -> outbox.pendingCount() == 0);
+        assertThat(uplink.view().connected()).isTrue();
+        assertThat(broker.connectAttempts()).isEqualTo(2);
+    }
+
+    @Test
     void thePublishedTextIsTheStoredPayloadWithItsAcquisitionTime() {
         broker.autoAck(true);
         Report stored = outbox.append(Drafts.minutes(3, 1, 16)).get(0);

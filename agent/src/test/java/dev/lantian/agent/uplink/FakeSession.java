@@ -17,6 +17,7 @@ final class FakeSession implements BrokerSession {
     private final List<Sent> unacked = new ArrayList<>();
     private final List<String> subscriptions = new ArrayList<>();
     private Listener listener;
+    private final List<Listener> listeners = new ArrayList<>();
     private boolean connected;
     private boolean reachable = true;
     private int refusals;
@@ -54,6 +55,7 @@ final class FakeSession implements BrokerSession {
             throw new IOException("connection refused (fake)");
         }
         listener = l;
+        listeners.add(l);
         connected = true;
         unacked.clear();
     }
@@ -103,6 +105,15 @@ final class FakeSession implements BrokerSession {
             l = listener;
         }
         l.lost(new IOException("connection reset (fake)"));
+    }
+
+    /** The client of the first connection, long replaced, reports its loss late. */
+    void lateLossOfFirstConnection() {
+        Listener first;
+        synchronized (this) {
+            first = listeners.get(0);
+        }
+        first.lost(new IOException("late news of the first connection (fake)"));
     }
 
     /** A message from the bureau on a subscribed topic. */
