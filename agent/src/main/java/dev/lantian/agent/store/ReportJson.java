@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report payload format (docs/schema/report.schema.json): one JSON object per report, times as
+ * The report payload format (agent/src/main/resources/dev/lantian/agent/store/report.schema.json, shipped in the jar; documented in docs/uplink.md): one JSON object per report, times as
  * ISO-8601 UTC instants, NaN as null. The same text is stored in the outbox and published, so what
  * the bureau receives is byte for byte what was stored.
  */
