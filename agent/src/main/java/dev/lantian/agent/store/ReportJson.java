@@ -13,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report payload format (agent/src/main/resources/dev/lantian/agent/store/report.schema.json, shipped in the jar; documented in docs/uplink.md): one JSON object per report, times as
- * ISO-8601 UTC instants, NaN as null. The same text is stored in the outbox and published, so what
- * the bureau receives is byte for byte what was stored.
+ * The report payload format: one JSON object per report, times as ISO-8601 UTC instants, NaN as
+ * null. Its JSON Schema ships in the jar as {@code dev/lantian/agent/store/report.schema.json} and is
+ * described in docs/uplink.md. The same text is stored in the outbox and published, so what the
+ * bureau receives is byte for byte what was stored.
  */
 public final class ReportJson {
     public static final int FORMAT = 1;
