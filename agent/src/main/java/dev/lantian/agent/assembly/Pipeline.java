@@ -1,6 +1,7 @@
 package dev.lantian.agent.assembly;
 
 import dev.lantian.agent.acquire.DeviceCounters;
+import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.equipment.AlertLevel;
 import dev.lantian.agent.equipment.AlertSource;
 import dev.lantian.agent.equipment.EquipmentMonitor;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.tinylog.Logger;
 
@@ -73,6 +75,20 @@ public final class Pipeline implements CommandTarget {
             Objects.requireNonNull(samples, "samples");
             Objects.requireNonNull(uplink, "uplink");
             Objects.requireNonNull(acquisition, "acquisition");
+        }
+
+        /**
+         * The stages of the site's board, mapped from its configuration.
+         *
+         * @param monotonicNanos a clock that never steps, for clock-step detection (System::nanoTime on a
+         *                       real board); null on a virtual clock
+         */
+        public static Parts forSite(SiteConfig config, ClockQualitySource clockQuality, MonitorStateStore monitorState,
+                                    Outbox outbox, SampleSink samples, Uplink uplink,
+                                    Supplier<List<DeviceCounters>> acquisition, LongSupplier monotonicNanos) {
+            return new Parts(new MeasurementStage(StageSettings.measure(config), monotonicNanos),
+                    StageSettings.monitor(config), monitorState, ReportBuilder.forSite(config, clockQuality),
+                    clockQuality, outbox, samples, uplink, acquisition);
         }
     }
 

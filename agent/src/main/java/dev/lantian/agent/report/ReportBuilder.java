@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -41,8 +43,10 @@ import java.util.TreeMap;
  *
  * <p>{@code acquiredAt} is the acquisition time of the newest sample that contributed (the builder
  * sees every sample through {@link #sampleSeen}); for a period in which no channel read anything it
- * is the period's end, for a real-time report without values the tick, for events the event's start
- * (opened) or end (closed), for a state change the moment the new state began. Never the send time.
+ * is the period's end; for a real-time report without values the tick; for a raised limit alarm the
+ * sample that raised it, for a cleared one the sample that cleared it; for equipment events the event's
+ * start (opened) or end (closed), both sample times; for a state change the moment the new state began.
+ * Never the send time.
  */
 public final class ReportBuilder {
     private final String device;
@@ -51,6 +55,7 @@ public final class ReportBuilder {
     private final NewestSamples newest;
     private final TreeMap<Key, List<Aggregate>> periods = new TreeMap<>();
     private final TreeMap<Instant, List<RealtimeValue>> ticks = new TreeMap<>();
+    private final Map<String, Instant> latest = new HashMap<>();
 
     private record Key(Instant end, Period period, Instant start) implements Comparable<Key> {
         private static final Comparator<Key> ORDER = Comparator.comparing(Key::end).thenComparing(Key::period)
@@ -69,9 +74,18 @@ public final class ReportBuilder {
         this.newest = new NewestSamples(zone, minuteInterval);
     }
 
+    /** A builder for the board of {@code config}: its device id (HJ 212 MN), zone, minute interval and channel codes. */
+    public static ReportBuilder forSite(dev.lantian.agent.config.SiteConfig config, ClockQualitySource clock) {
+        return new ReportBuilder(config.site().deviceId(), ChannelCodes.of(config), config.site().timeZone(),
+                config.reporting().minuteInterval(), clock);
+    }
+
     /** Every sample, before the stage's outputs for it: remembers acquisition times. */
     public void sampleSeen(Sample sample) {
         newest.seen(sample);
+        if (sample.hasValue()) {
+            latest.merge(sample.channel(), sample.time(), (a, b) -> a.isAfter(b) ? a : b);
+        }
     }
 
     /** The measurement stage's outputs: alarms become reports at once, statistics wait for {@link #complete}. */
@@ -134,7 +148,8 @@ public final class ReportBuilder {
     }
 
     private ReportDraft alarm(Alarm a) {
-        Instant at = a.state() == Alarm.State.RAISED ? a.start() : a.end();
+        // raised: the sample that kept the value above the limit for its minimum duration; cleared: the one below
+        Instant at = a.state() == Alarm.State.RAISED ? latest.getOrDefault(a.channel(), a.start()) : a.end();
         ChannelCodes.Code code = codes.of(a.channel());
         String detail = String.format(Locale.ROOT, "%s %s %s: above %.3f, peak %.3f", a.limitId(), a.channel(),
                 a.state() == Alarm.State.RAISED ? "raised" : "cleared", a.threshold(), a.peak());
