@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ProbeCommand.class,
             ReplayCommand.class,
+            RunCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class
         })
