@@ -37,6 +37,9 @@ final class Heartbeat {
         add(out, "agent.samples", v.samples());
         add(out, "agent.samples.rejected", v.rejected());
         add(out, "agent.reports", v.reports());
+        add(out, "agent.reports.held", v.held());
+        add(out, "agent.reports.dropped", v.dropped());
+        add(out, "agent.store.failures", v.storeFailures());
         add(out, "agent.uplink.connected", v.uplink().connected() ? 1 : 0);
         add(out, "agent.uplink.pending", v.uplink().pending());
         add(out, "agent.uplink.published", v.uplink().published());

@@ -44,6 +44,8 @@ import org.tinylog.Logger;
  * poll still counts in its period.
  */
 public final class Pipeline implements CommandTarget {
+    /** Reports held at most while the store refuses appends (a day of minute reports is ~150). */
+    static final int MAX_HELD = 10_000;
     private final MeasurementStage stage;
     private final EquipmentMonitor monitor;
     private final MonitorStateStore monitorState;
@@ -60,6 +62,10 @@ public final class Pipeline implements CommandTarget {
     private long sampleCount;
     private long rejectedCount;
     private long reportCount;
+    private long storeFailures;
+    private long reportsDropped;
+    private boolean storeRefusing;
+    private boolean rawRefusing;
 
     /** What a pipeline is made of; the board builds these from the site configuration. */
     public record Parts(MeasurementStage stage, MonitorSettings monitor, MonitorStateStore monitorState,
@@ -140,7 +146,7 @@ public final class Pipeline implements CommandTarget {
         if (batch.isEmpty()) {
             return;
         }
-        samples.append(batch);
+        storeRaw(batch);
         for (Sample s : batch) {
             sampleCount++;
             reports.sampleSeen(s);
@@ -199,7 +205,7 @@ public final class Pipeline implements CommandTarget {
 
     public synchronized PipelineView view() {
         return new PipelineView(lastTick, acquisition.get(), stage.currentView(lastTick), monitor.currentView(),
-                uplink.view(), sampleCount, rejectedCount, reportCount);
+                uplink.view(), sampleCount, rejectedCount, reportCount, drafts.size(), storeFailures, reportsDropped);
     }
 
     /**
@@ -212,15 +218,56 @@ public final class Pipeline implements CommandTarget {
         saveSnapshot(now);
     }
 
+    /**
+     * Appends what the stages produced in one transaction. A store that refuses (full, disk error) must
+     * not stop acquisition or lose the reports: they are held and retried at the next call, up to
+     * {@link #MAX_HELD}; beyond that the oldest are dropped, counted and logged.
+     */
     private void publish() {
         if (drafts.isEmpty()) {
             return;
         }
         List<ReportDraft> batch = List.copyOf(drafts);
+        try {
+            outbox.append(batch);
+        } catch (RuntimeException e) {
+            storeFailures++;
+            if (!storeRefusing) {
+                // once per streak: a refusing store would otherwise log every second
+                Logger.error(e, "{} reports not stored, held for the next attempt", batch.size());
+                storeRefusing = true;
+            }
+            int excess = drafts.size() - MAX_HELD;
+            if (excess > 0) {
+                drafts.subList(0, excess).clear();
+                reportsDropped += excess;
+                Logger.error("{} reports dropped: the store refused them for too long", excess);
+            }
+            return;
+        }
+        if (storeRefusing) {
+            Logger.info("the store accepts reports again; {} held reports stored", batch.size());
+            storeRefusing = false;
+        }
         drafts.clear();
-        outbox.append(batch);
         reportCount += batch.size();
         uplink.wake();
+    }
+
+    private void storeRaw(List<Sample> batch) {
+        try {
+            samples.append(batch);
+            if (rawRefusing) {
+                Logger.info("the store accepts raw samples again");
+                rawRefusing = false;
+            }
+        } catch (RuntimeException e) {
+            storeFailures++;
+            if (!rawRefusing) {
+                Logger.error(e, "raw samples not stored until the store accepts them again; they are still measured and reported");
+                rawRefusing = true;
+            }
+        }
     }
 
     private Optional<MonitorSnapshot> loadSnapshot() {
