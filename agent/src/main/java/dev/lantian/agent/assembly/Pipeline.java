@@ -58,6 +58,7 @@ public final class Pipeline implements CommandTarget {
     private final PipelineSettings settings;
     private final List<ReportDraft> drafts = new ArrayList<>();
     private Instant nextHeartbeat;
+    private Instant nextStateSave;
     private Instant lastTick;
     private long sampleCount;
     private long rejectedCount;
@@ -131,6 +132,7 @@ public final class Pipeline implements CommandTarget {
                     .orElseGet(() -> new EquipmentMonitor(parts.monitor(), sink, now));
             monitor.onStart(saved.map(MonitorSnapshot::savedAt), now);
             this.nextHeartbeat = now;
+            this.nextStateSave = now;
             this.lastTick = now;
             publish();
         }
@@ -177,7 +179,10 @@ public final class Pipeline implements CommandTarget {
             PipelineView v = view();
             drafts.add(reports.heartbeat(now, Heartbeat.values(v), Heartbeat.detail(v)));
             nextHeartbeat = now.plus(settings.heartbeat());
+        }
+        if (!now.isBefore(nextStateSave)) {
             saveSnapshot(now);
+            nextStateSave = now.plus(settings.stateSave());
         }
         publish();
     }

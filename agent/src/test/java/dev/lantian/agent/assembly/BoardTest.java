@@ -179,4 +179,21 @@ class BoardTest {
             assertThat(all.get(i).sequence()).isEqualTo(all.get(i - 1).sequence() + 1);
         }
     }
+
+    @Test
+    void aBoardDownLongerThanThePowerLossThresholdReportsTheOutageFromItsLastSave() throws Exception {
+        try (Board board = board()) {
+            board.runUntil(at("09:20"));
+        }
+        clock.set(at("09:30"));
+        try (Board board = board()) {
+            board.runUntil(at("09:32"));
+        }
+        assertThat(reports(ReportKind.EVENT).stream().filter(r -> r.event().rule().equals("board.power-loss")))
+                .singleElement().satisfies(r -> {
+                    // saved at shutdown, when the last poll (a few ms of wire time) had finished
+                    assertThat(r.event().start()).isBetween(at("09:20"), at("09:20:01"));
+                    assertThat(r.event().end()).isEqualTo(at("09:30"));
+                });
+    }
 }
