@@ -28,6 +28,17 @@ final class ReportTable {
         }
     }
 
+    /** Numbers and inserts the drafts in the caller's transaction. */
+    static List<Report> append(Connection c, List<ReportDraft> drafts, Instant generatedAt) throws SQLException {
+        List<Report> stored = new ArrayList<>(drafts.size());
+        for (ReportDraft d : drafts) {
+            Report r = Report.numbered(d, nextSequence(c, d.device()), generatedAt);
+            insert(c, r);
+            stored.add(r);
+        }
+        return List.copyOf(stored);
+    }
+
     static void insert(Connection c, Report report) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO reports (device, sequence, kind, period_start, period_end,"
                 + " acquired_at, generated_at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {

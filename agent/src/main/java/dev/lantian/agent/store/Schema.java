@@ -42,7 +42,7 @@ final class Schema {
             time INTEGER NOT NULL,
             value REAL,
             flag TEXT NOT NULL,
-            PRIMARY KEY (channel, time)) WITHOUT ROWID""",
+            PRIMARY KEY (time, channel)) WITHOUT ROWID""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     };
 
@@ -50,7 +50,7 @@ final class Schema {
     }
 
     /** Opens (creating if absent) and checks the file; a file that is not a sound store is a StoreException naming it. */
-    static Connection open(Path file) {
+    static Connection open(Path file, long maxBytes) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             if (dir != null) {
@@ -66,7 +66,7 @@ final class Schema {
             throw new StoreException("cannot open the store " + file + ": " + e.getMessage(), e);
         }
         try {
-            prepare(c, file);
+            prepare(c, file, maxBytes);
             return c;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -82,7 +82,7 @@ final class Schema {
         }
     }
 
-    private static void prepare(Connection c, Path file) throws SQLException {
+    private static void prepare(Connection c, Path file, long maxBytes) throws SQLException {
         try (Statement s = c.createStatement()) {
             // auto_vacuum only takes effect before the first table exists; harmless afterwards.
             s.execute("PRAGMA auto_vacuum = INCREMENTAL");
@@ -99,8 +99,12 @@ final class Schema {
             // fsync at checkpoints and a power cut could lose reports the caller believed stored.
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = OFF");
-            // After a checkpoint the log file is cut back to this size instead of staying at its peak.
-            s.execute("PRAGMA journal_size_limit = " + (4 * 1024 * 1024));
+            // The log is checkpointed at 1/20 of the size cap (SQLite's default of 1000 pages at most),
+            // so the log never holds a large share of the cap, and cut back to that size afterwards.
+            long pageSize = integer(s, "PRAGMA page_size");
+            long walPages = Math.max(16, Math.min(1000, maxBytes / 20 / pageSize));
+            s.execute("PRAGMA wal_autocheckpoint = " + walPages);
+            s.execute("PRAGMA journal_size_limit = " + walPages * pageSize);
             int version = integer(s, "PRAGMA user_version");
             if (version > VERSION) {
                 throw new StoreException("the store " + file + " was written by a newer agent (schema " + version
