@@ -38,7 +38,7 @@ public interface BusLinks {
     BusLinks REAL = new BusLinks() {
         @Override
         public ModbusLink modbusRtu(Bus.Serial bus, SerialSettings framing, Duration longestTimeout) {
-            return ModbusLinks.rtuSerial(bus.port(), framing, longestTimeout);
+            return AbsentPortModbusLink.open(bus.port(), () -> ModbusLinks.rtuSerial(bus.port(), framing, longestTimeout));
         }
 
         @Override

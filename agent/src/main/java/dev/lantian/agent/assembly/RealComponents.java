@@ -3,27 +3,37 @@ package dev.lantian.agent.assembly;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.equipment.JsonFileMonitorStateStore;
 import dev.lantian.agent.equipment.MonitorStateStore;
+import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.report.StepAwareClockQuality;
 import dev.lantian.agent.store.ClockQuality;
+import dev.lantian.agent.store.ReportStore;
+import dev.lantian.agent.store.StoreSettings;
+import dev.lantian.agent.uplink.MqttSettings;
+import dev.lantian.agent.uplink.MqttUplink;
 import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.time.BoardClock;
 import java.nio.file.Path;
 
 /**
- * THE place where the production store and uplink are chosen: everything else codes against
- * {@link Storage} and {@link dev.lantian.agent.uplink.Uplink}. Filled in when the SQLite store
- * ({@code agent.store.ReportStore}) and the MQTT uplink ({@code agent.uplink.MqttUplink}) are merged;
- * until then opening either fails with a clear "not available" error, and {@code run} says so and exits.
+ * THE place where the production store and uplink are chosen: the SQLite {@link ReportStore} at
+ * {@code storage.path} (outbox, archive and raw samples) and the {@link MqttUplink} of
+ * {@code uplink.mqtt} ({@link LocalOnlyUplink} when the site file has none). Everything else codes
+ * against {@link Storage} and {@link dev.lantian.agent.uplink.Uplink}.
  */
 public final class RealComponents {
     private RealComponents() {
     }
 
-    /** The parts of a real board running on the system clock. */
-    public static Board.Parts forBoard(SiteConfig config, BoardClock clock, BoardIo io, ClockQuality clockBase) {
-        return new Board.Parts(clock, io, BusLinks.REAL, storage(), uplink(), monitorState(config),
-                new StepAwareClockQuality(clockBase),
-                PipelineSettings.defaults().withFlushLag(Board.flushLagFor(config)), System::nanoTime);
+    /**
+     * The parts of a real board running on the system clock.
+     *
+     * @param version the agent's version, announced by the uplink's birth message
+     */
+    public static Board.Parts forBoard(SiteConfig config, BoardClock clock, BoardIo io, ClockQuality clockBase,
+                                       String version) {
+        StepAwareClockQuality quality = new StepAwareClockQuality(clockBase);
+        return new Board.Parts(clock, io, BusLinks.REAL, storage(quality), uplink(version), monitorState(config),
+                quality, PipelineSettings.defaults().withFlushLag(Board.flushLagFor(config)), System::nanoTime);
     }
 
     /** The equipment monitor's state, next to the store's database file. */
@@ -32,22 +42,26 @@ public final class RealComponents {
         return new JsonFileMonitorStateStore(db.resolveSibling("equipment-state.json"));
     }
 
-    /** The SQLite store at {@code storage.path}. */
-    public static Storage.Factory storage() {
+    /** The SQLite store at {@code storage.path}; its own alarms (storage.70pct …) carry the board's clock quality. */
+    public static Storage.Factory storage(ClockQualitySource quality) {
         return (config, clock) -> {
-            throw new IllegalStateException("the SQLite report store is not available in this build "
-                    + "(agent.store.ReportStore not merged yet); the agent cannot run without a durable store");
+            ReportStore store = ReportStore.open(config.storage().path(), StoreSettings.from(config), clock);
+            store.clockQuality(() -> {
+                java.time.Instant now = clock.instant();
+                return quality.over(now, now);
+            });
+            return new Storage(store, store, store::appendSamples, store);
         };
     }
 
     /** The MQTT uplink of {@code uplink.mqtt}; without one the board keeps its local record only. */
-    public static UplinkFactory uplink() {
+    public static UplinkFactory uplink(String version) {
         return (config, storage, commands, clock) -> {
             if (config.uplink().isEmpty()) {
                 return new LocalOnlyUplink(storage.outbox());
             }
-            throw new IllegalStateException("the MQTT uplink is not available in this build "
-                    + "(agent.uplink.MqttUplink not merged yet)");
+            return MqttUplink.create(MqttSettings.from(config, version), storage.outbox(), storage.archive(), commands,
+                    clock);
         };
     }
 }

@@ -74,7 +74,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         try (BoardIo boardIo = BoardIo.open(io)) {
             BoardClock boardClock = BoardClock.system(site.site().timeZone());
-            Board board = Board.build(site, RealComponents.forBoard(site, boardClock, boardIo, clock));
+            Board board = Board.build(site, RealComponents.forBoard(site, boardClock, boardIo, clock, VersionProvider.version()));
             return runUntilStopped(board, limit);
         } catch (IOException | RuntimeException e) {
             Logger.error(e, "the board could not start");
