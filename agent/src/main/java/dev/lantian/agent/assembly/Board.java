@@ -5,6 +5,7 @@ import dev.lantian.agent.acquire.ChannelSource;
 import dev.lantian.agent.config.Channel;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.equipment.MonitorStateStore;
+import dev.lantian.agent.measure.MeasureSettings;
 import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.uplink.CommandTarget;
 import dev.lantian.agent.uplink.Uplink;
@@ -41,6 +42,7 @@ public final class Board implements AutoCloseable {
     private final Uplink uplink;
     private final Pipeline pipeline;
     private final Acquisition acquisition;
+    private final ClockStepWatch steps;
     private volatile boolean running;
     private boolean closed;
     private Thread ticker;
@@ -48,7 +50,8 @@ public final class Board implements AutoCloseable {
     /**
      * What a board is built from besides its configuration.
      *
-     * @param monotonicNanos a clock that never steps (System::nanoTime) for clock-step detection; null on a virtual clock
+     * @param monotonicNanos a clock that never steps (System::nanoTime): the ticker compares the wall clock with it
+     *                       every second and tells every stage of a step; null on a virtual clock
      */
     public record Parts(BoardClock clock, BoardIo io, BusLinks links, Storage.Factory storage, UplinkFactory uplink,
                         MonitorStateStore monitorState, ClockQualitySource clockQuality, PipelineSettings settings,
@@ -65,8 +68,10 @@ public final class Board implements AutoCloseable {
         }
     }
 
-    private Board(BoardClock clock, Storage storage, Uplink uplink, Pipeline pipeline, Acquisition acquisition) {
+    private Board(BoardClock clock, Storage storage, Uplink uplink, Pipeline pipeline, Acquisition acquisition,
+                  ClockStepWatch steps) {
         this.clock = clock;
+        this.steps = steps;
         this.storage = storage;
         this.uplink = uplink;
         this.pipeline = pipeline;
@@ -86,13 +91,15 @@ public final class Board implements AutoCloseable {
             AtomicReference<Acquisition> lines = new AtomicReference<>();
             Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(config, parts.clockQuality(), parts.monitorState(),
                     storage.outbox(), storage.samples(), uplink,
-                    () -> lines.get() == null ? List.of() : lines.get().counters(), parts.monotonicNanos()),
+                    () -> lines.get() == null ? List.of() : lines.get().counters(), null),
                     parts.settings(), clock.instant());
             target.set(pipeline);
             ChannelRouter router = new ChannelRouter(sources(config));
             lines.set(Acquisition.build(config, clock, parts.io(), parts.links(),
                     set -> pipeline.acceptAll(router.route(set))));
-            return new Board(clock, storage, uplink, pipeline, lines.get());
+            ClockStepWatch steps = parts.monotonicNanos() == null ? null
+                    : new ClockStepWatch(parts.monotonicNanos(), MeasureSettings.DEFAULT_CLOCK_STEP_TOLERANCE);
+            return new Board(clock, storage, uplink, pipeline, lines.get(), steps);
         } catch (IOException | RuntimeException e) {
             closeQuietly(uplink);
             closeQuietly(storage);
@@ -131,7 +138,11 @@ public final class Board implements AutoCloseable {
     private void tickForever() {
         try {
             while (running) {
-                pipeline.tick(clock.instant());
+                Instant now = clock.instant();
+                if (steps != null) {
+                    steps.check(now).ifPresent(step -> pipeline.clockStepped(step.before(), step.after()));
+                }
+                pipeline.tick(now);
                 clock.sleep(TICK);
             }
         } catch (InterruptedException e) {

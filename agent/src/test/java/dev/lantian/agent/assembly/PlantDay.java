@@ -47,9 +47,13 @@ final class PlantDay {
     }
 
     PlantDay(MonitorStateStore monitorState) throws Exception {
+        this(monitorState, ClockQualitySource.fixed(ClockQuality.SYNCED));
+    }
+
+    PlantDay(MonitorStateStore monitorState, ClockQualitySource quality) throws Exception {
         this.config = ConfigLoader.load(CONFIG);
         this.monitorState = monitorState;
-        this.pipeline = new Pipeline(Pipeline.Parts.forSite(config, ClockQualitySource.fixed(ClockQuality.SYNCED),
+        this.pipeline = new Pipeline(Pipeline.Parts.forSite(config, quality,
                 monitorState, outbox, stored::addAll, uplink, List::of, null), PipelineSettings.defaults(), START);
     }
 
