@@ -54,7 +54,8 @@ public final class Board implements AutoCloseable {
      *                       every second and tells every stage of a step; null on a virtual clock
      */
     public record Parts(BoardClock clock, BoardIo io, BusLinks links, Storage.Factory storage, UplinkFactory uplink,
-                        MonitorStateStore monitorState, ClockQualitySource clockQuality, PipelineSettings settings,
+                        MonitorStateStore monitorState, AliveMarker alive, ClockQualitySource clockQuality,
+                        PipelineSettings settings,
                         LongSupplier monotonicNanos) {
         public Parts {
             Objects.requireNonNull(clock, "clock");
@@ -63,6 +64,7 @@ public final class Board implements AutoCloseable {
             Objects.requireNonNull(storage, "storage");
             Objects.requireNonNull(uplink, "uplink");
             Objects.requireNonNull(monitorState, "monitorState");
+            Objects.requireNonNull(alive, "alive");
             Objects.requireNonNull(clockQuality, "clockQuality");
             Objects.requireNonNull(settings, "settings");
         }
@@ -90,7 +92,7 @@ public final class Board implements AutoCloseable {
             uplink = parts.uplink().open(config, storage, commands, clock);
             AtomicReference<Acquisition> lines = new AtomicReference<>();
             Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(config, parts.clockQuality(), parts.monitorState(),
-                    storage.outbox(), storage.samples(), uplink,
+                    parts.alive(), storage.outbox(), storage.samples(), uplink,
                     () -> lines.get() == null ? List.of() : lines.get().counters(), null),
                     parts.settings(), clock.instant());
             target.set(pipeline);

@@ -49,6 +49,7 @@ public final class Pipeline implements CommandTarget {
     private final MeasurementStage stage;
     private final EquipmentMonitor monitor;
     private final MonitorStateStore monitorState;
+    private final AliveMarker alive;
     private final ReportBuilder reports;
     private final ClockQualitySource clockQuality;
     private final Outbox outbox;
@@ -59,6 +60,7 @@ public final class Pipeline implements CommandTarget {
     private final List<ReportDraft> drafts = new ArrayList<>();
     private Instant nextHeartbeat;
     private Instant nextStateSave;
+    private Instant nextAliveMark;
     private Instant lastTick;
     private long sampleCount;
     private long rejectedCount;
@@ -70,12 +72,13 @@ public final class Pipeline implements CommandTarget {
 
     /** What a pipeline is made of; the board builds these from the site configuration. */
     public record Parts(MeasurementStage stage, MonitorSettings monitor, MonitorStateStore monitorState,
-                       ReportBuilder reports, ClockQualitySource clockQuality, Outbox outbox, SampleSink samples,
+                       AliveMarker alive, ReportBuilder reports, ClockQualitySource clockQuality, Outbox outbox, SampleSink samples,
                        Uplink uplink, Supplier<List<DeviceCounters>> acquisition) {
         public Parts {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(monitor, "monitor");
             Objects.requireNonNull(monitorState, "monitorState");
+            Objects.requireNonNull(alive, "alive");
             Objects.requireNonNull(reports, "reports");
             Objects.requireNonNull(clockQuality, "clockQuality");
             Objects.requireNonNull(outbox, "outbox");
@@ -91,10 +94,10 @@ public final class Pipeline implements CommandTarget {
          *                       real board); null on a virtual clock
          */
         public static Parts forSite(SiteConfig config, ClockQualitySource clockQuality, MonitorStateStore monitorState,
-                                    Outbox outbox, SampleSink samples, Uplink uplink,
+                                    AliveMarker alive, Outbox outbox, SampleSink samples, Uplink uplink,
                                     Supplier<List<DeviceCounters>> acquisition, LongSupplier monotonicNanos) {
             return new Parts(new MeasurementStage(StageSettings.measure(config), monotonicNanos),
-                    StageSettings.monitor(config), monitorState, ReportBuilder.forSite(config, clockQuality),
+                    StageSettings.monitor(config), monitorState, alive, ReportBuilder.forSite(config, clockQuality),
                     clockQuality, outbox, samples, uplink, acquisition);
         }
     }
@@ -108,6 +111,7 @@ public final class Pipeline implements CommandTarget {
     public Pipeline(Parts parts, PipelineSettings settings, Instant now) {
         this.stage = parts.stage();
         this.monitorState = parts.monitorState();
+        this.alive = parts.alive();
         this.reports = parts.reports();
         this.clockQuality = parts.clockQuality();
         this.outbox = parts.outbox();
@@ -130,9 +134,10 @@ public final class Pipeline implements CommandTarget {
         synchronized (this) {
             this.monitor = saved.map(s -> EquipmentMonitor.restore(parts.monitor(), sink, s))
                     .orElseGet(() -> new EquipmentMonitor(parts.monitor(), sink, now));
-            monitor.onStart(saved.map(MonitorSnapshot::savedAt), now);
+            monitor.onStart(lastAlive(saved), now);
             this.nextHeartbeat = now;
             this.nextStateSave = now;
+            this.nextAliveMark = now;
             this.lastTick = now;
             publish();
         }
@@ -184,6 +189,10 @@ public final class Pipeline implements CommandTarget {
             saveSnapshot(now);
             nextStateSave = now.plus(settings.stateSave());
         }
+        if (!now.isBefore(nextAliveMark)) {
+            alive.mark(now);
+            nextAliveMark = now.plus(settings.aliveMark());
+        }
         publish();
     }
 
@@ -221,6 +230,17 @@ public final class Pipeline implements CommandTarget {
     public synchronized void shutdown(Instant now) {
         publish();
         saveSnapshot(now);
+        alive.mark(now);
+    }
+
+    /** The later of the last alive mark and the snapshot's save: where a power loss began. */
+    private Optional<Instant> lastAlive(Optional<MonitorSnapshot> saved) {
+        Optional<Instant> mark = alive.last();
+        Optional<Instant> save = saved.map(MonitorSnapshot::savedAt);
+        if (mark.isPresent() && save.isPresent()) {
+            return Optional.of(mark.get().isAfter(save.get()) ? mark.get() : save.get());
+        }
+        return mark.isPresent() ? mark : save;
     }
 
     /**

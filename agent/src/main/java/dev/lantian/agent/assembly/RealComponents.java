@@ -33,13 +33,16 @@ public final class RealComponents {
                                        String version) {
         StepAwareClockQuality quality = new StepAwareClockQuality(clockBase);
         return new Board.Parts(clock, io, BusLinks.REAL, storage(quality), uplink(version), monitorState(config),
-                quality, PipelineSettings.defaults().withFlushLag(Board.flushLagFor(config)), System::nanoTime);
+                AliveMarker.file(besideStore(config, "alive")), quality, PipelineSettings.defaults().withFlushLag(Board.flushLagFor(config)), System::nanoTime);
     }
 
     /** The equipment monitor's state, next to the store's database file. */
     public static MonitorStateStore monitorState(SiteConfig config) {
-        Path db = config.storage().path().toAbsolutePath();
-        return new JsonFileMonitorStateStore(db.resolveSibling("equipment-state.json"));
+        return new JsonFileMonitorStateStore(besideStore(config, "equipment-state.json"));
+    }
+
+    private static Path besideStore(SiteConfig config, String name) {
+        return config.storage().path().toAbsolutePath().resolveSibling(name);
     }
 
     /** The SQLite store at {@code storage.path}; its own alarms (storage.70pct …) carry the board's clock quality. */

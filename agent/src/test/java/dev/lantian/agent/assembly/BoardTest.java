@@ -45,6 +45,7 @@ class BoardTest {
     private final MemoryOutbox outbox = new MemoryOutbox(clock);
     private final List<Sample> raw = Collections.synchronizedList(new ArrayList<>());
     private final InMemoryMonitorStateStore monitorState = new InMemoryMonitorStateStore();
+    private final AliveMarker alive = AliveMarker.inMemory();
     private final AtomicBoolean storeClosed = new AtomicBoolean();
     private final List<RecordingUplink> uplinks = new ArrayList<>();
     private Pi4jBoardIo io;
@@ -102,7 +103,7 @@ class BoardTest {
                     uplinks.add(u);
                     return u;
                 },
-                monitorState, ClockQualitySource.fixed(ClockQuality.SYNCED), PipelineSettings.defaults(), null);
+                monitorState, alive, ClockQualitySource.fixed(ClockQuality.SYNCED), PipelineSettings.defaults(), null);
         return Board.build(config, parts);
     }
 
@@ -195,5 +196,18 @@ class BoardTest {
                     assertThat(r.event().start()).isBetween(at("09:20"), at("09:20:01"));
                     assertThat(r.event().end()).isEqualTo(at("09:30"));
                 });
+    }
+
+    @Test
+    void afterAPowerCutTheOutageIsMeasuredFromTheLastAliveMarkNotTheLastSnapshot() throws Exception {
+        Board cut = board();
+        cut.runUntil(at("09:20"));
+        // no close(): the power went; the last snapshot is from 09:15, the last alive mark from 09:19:30 or later
+        clock.set(at("09:30"));
+        try (Board board = board()) {
+            board.runUntil(at("09:31"));
+        }
+        assertThat(reports(ReportKind.EVENT).stream().filter(r -> r.event().rule().equals("board.power-loss")))
+                .singleElement().satisfies(r -> assertThat(r.event().start()).isBetween(at("09:19:30"), at("09:20:01")));
     }
 }

@@ -65,7 +65,7 @@ class PipelineStoreFailureTest {
         VirtualClock clock = new VirtualClock(PlantDay.START, FilterStopDay.SHANGHAI);
         RefusingOutbox outbox = new RefusingOutbox(new MemoryOutbox(clock));
         Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(ConfigLoader.load(PlantDay.CONFIG),
-                ClockQualitySource.fixed(ClockQuality.SYNCED), new InMemoryMonitorStateStore(), outbox,
+                ClockQualitySource.fixed(ClockQuality.SYNCED), new InMemoryMonitorStateStore(), AliveMarker.inMemory(), outbox,
                 samples -> {
                     throw new IllegalStateException("raw table locked");
                 }, new RecordingUplink(), List::of, null), PipelineSettings.defaults(), PlantDay.START);

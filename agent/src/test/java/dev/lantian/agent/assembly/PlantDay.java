@@ -54,7 +54,7 @@ final class PlantDay {
         this.config = ConfigLoader.load(CONFIG);
         this.monitorState = monitorState;
         this.pipeline = new Pipeline(Pipeline.Parts.forSite(config, quality,
-                monitorState, outbox, stored::addAll, uplink, List::of, null), PipelineSettings.defaults(), START);
+                monitorState, AliveMarker.inMemory(), outbox, stored::addAll, uplink, List::of, null), PipelineSettings.defaults(), START);
     }
 
     static Instant at(String localTime) {
