@@ -36,6 +36,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Logging.configureFromEnvironment();
-        System.exit(commandLine().execute(args));
+        int status = commandLine().execute(args);
+        Logging.shutdown();
+        System.exit(status);
     }
 }

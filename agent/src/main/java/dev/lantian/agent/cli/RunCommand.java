@@ -89,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
             Logger.info("signal received, stopping");
             board.close();
             stopped.countDown();
+            Logging.shutdown();
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         board.start();
