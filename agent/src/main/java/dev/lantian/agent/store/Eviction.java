@@ -19,7 +19,7 @@ import java.util.Optional;
 final class Eviction {
     /** Raw samples go in slices of this many milliseconds (per unit), reports one row per unit. */
     static final long SAMPLE_SLICE_MS = Duration.ofMinutes(1).toMillis();
-    private static final String EVENTS = "kind IN ('EVENT', 'ALARM', 'STATUS')";
+    private static final List<ReportKind> EVENTS = List.of(ReportKind.EVENT, ReportKind.ALARM, ReportKind.STATUS);
 
     /**
      * One step of the order: deletes up to {@code units} of its oldest records (a report each, or a
@@ -50,10 +50,11 @@ final class Eviction {
             String state = acked ? "acked_at IS NOT NULL" : "acked_at IS NULL";
             for (ReportKind k : List.of(ReportKind.REALTIME, ReportKind.MINUTE, ReportKind.HOUR, ReportKind.DAY)) {
                 tiers.add(reports((acked ? "acknowledged " : "unacknowledged ") + k.topic(),
-                        state + " AND kind = '" + k.name() + "'", !acked));
+                        "SELECT id FROM reports WHERE kind = '" + k.name() + "' AND " + state, !acked));
             }
             tiers.add(reports((acked ? "acknowledged" : "unacknowledged") + " events, alarms and status",
-                    state + " AND " + EVENTS, !acked));
+                    EVENTS.stream().map(k -> "SELECT id FROM reports WHERE kind = '" + k.name() + "' AND " + state)
+                            .collect(java.util.stream.Collectors.joining(" UNION ALL ")), !acked));
         }
     }
 
@@ -77,25 +78,30 @@ final class Eviction {
 
     /**
      * Applies the age limits: raw samples older than {@code rawDays}, acknowledged reports older than
-     * {@code maxDays}, and unacknowledged ones older than that too — those recorded in {@code unsent}.
+     * {@code maxDays}, and — only when {@code clockTrusted} — unacknowledged ones older than that too,
+     * recorded in {@code unsent}. (A clock that jumped years ahead must not delete what was never sent.)
      */
-    int expire(Connection c, Instant now, int rawDays, int maxDays, Unsent unsent) throws SQLException {
+    int expire(Connection c, Instant now, int rawDays, int maxDays, boolean clockTrusted, Unsent unsent)
+            throws SQLException {
         int deleted = samples.deleteBefore(c, now.minus(Duration.ofDays(rawDays)).toEpochMilli());
         String old = "coalesce(period_start, acquired_at) < " + now.minus(Duration.ofDays(maxDays)).toEpochMilli();
         deleted += delete(c, "SELECT id FROM reports WHERE acked_at IS NOT NULL AND " + old, false, unsent, "");
-        deleted += delete(c, "SELECT id FROM reports WHERE acked_at IS NULL AND " + old, true, unsent,
-                "older than max_age_days " + maxDays);
+        if (clockTrusted) {
+            deleted += delete(c, "SELECT id FROM reports WHERE acked_at IS NULL AND " + old, true, unsent,
+                    "older than max_age_days " + maxDays);
+        }
         return deleted;
     }
 
-    private Tier reports(String name, String where, boolean unacknowledged) {
+    /** A tier of reports: {@code candidates} selects their ids (walking the (kind, id) index). */
+    private Tier reports(String name, String candidates, boolean unacknowledged) {
         return new Tier() {
             public String name() {
                 return name;
             }
 
             public int evict(Connection c, int units, Unsent unsent) throws SQLException {
-                String ids = "SELECT id FROM reports WHERE " + where + " ORDER BY id LIMIT " + units;
+                String ids = "SELECT id FROM (" + candidates + ") ORDER BY id LIMIT " + units;
                 return delete(c, ids, unacknowledged, unsent, "to stay within max_size_mb");
             }
         };

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -103,7 +104,7 @@ public final class ReportStore implements Outbox, ReportArchive, AutoCloseable {
     @Override
     public synchronized void acknowledge(String device, long sequence) {
         Instant now = clock.instant();
-        write("acknowledge " + device + " #" + sequence, List.of(), c -> ReportTable.acknowledge(c, device, sequence, now));
+        write("acknowledge " + device + " #" + sequence, space.eviction().roomTiers(), c -> ReportTable.acknowledge(c, device, sequence, now));
     }
 
     @Override
@@ -176,6 +177,17 @@ public final class ReportStore implements Outbox, ReportArchive, AutoCloseable {
     /** Samples given to {@link #appendSamples} that the store could not keep (full disk, buffer cap). */
     public synchronized long droppedSamples() {
         return buffer.dropped();
+    }
+
+    /** Replaces the state saved under {@code key} in one durable transaction (never evicted). */
+    synchronized void putState(String key, String value) {
+        Instant now = clock.instant();
+        write("save the state " + key, space.eviction().roomTiers(), c -> StateTable.put(c, key, value, now));
+    }
+
+    /** The state saved under {@code key}, if any. */
+    synchronized Optional<String> state(String key) {
+        return read("read the state " + key, () -> StateTable.get(db.connection(), key));
     }
 
     /** Runs one statement on the store's connection (tests: {@code PRAGMA max_page_count} to simulate a full disk). */

@@ -1,5 +1,7 @@
 package dev.lantian.agent.store;
 
+import org.tinylog.Logger;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,7 +63,7 @@ final class ReportTable {
     }
 
     static List<Report> pending(Connection c, int max, boolean oldestFirst) throws SQLException {
-        String sql = "SELECT payload FROM reports WHERE acked_at IS NULL ORDER BY id " + (oldestFirst ? "ASC" : "DESC")
+        String sql = "SELECT device, sequence, payload FROM reports WHERE acked_at IS NULL ORDER BY id " + (oldestFirst ? "ASC" : "DESC")
                 + " LIMIT ?";
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setInt(1, max);
@@ -89,10 +91,11 @@ final class ReportTable {
 
     static List<Report> history(Connection c, String device, Instant from, Instant to, Set<ReportKind> kinds, int max)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT payload FROM reports WHERE device = ?"
+        // "+device", "+kind": search by the time index, not by walking every report of the device or kind.
+        StringBuilder sql = new StringBuilder("SELECT device, sequence, payload FROM reports WHERE +device = ?"
                 + " AND coalesce(period_start, acquired_at) >= ? AND coalesce(period_start, acquired_at) < ?");
         if (!kinds.isEmpty()) {
-            sql.append(kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", ", " AND kind IN (", ")")));
+            sql.append(kinds.stream().map(k -> "'" + k.name() + "'").collect(Collectors.joining(", ", " AND +kind IN (", ")")));
         }
         sql.append(" ORDER BY sequence LIMIT ?");
         try (PreparedStatement p = c.prepareStatement(sql.toString())) {
@@ -104,11 +107,20 @@ final class ReportTable {
         }
     }
 
+    /**
+     * The reports of a query returning (device, sequence, payload). A payload that no longer parses
+     * (a damaged page) is logged and skipped, so one bad row cannot stop the outbox.
+     */
     private static List<Report> reports(PreparedStatement p) throws SQLException {
         List<Report> out = new ArrayList<>();
         try (ResultSet r = p.executeQuery()) {
             while (r.next()) {
-                out.add(ReportJson.read(r.getString(1)));
+                try {
+                    out.add(ReportJson.read(r.getString(3)));
+                } catch (RuntimeException e) {
+                    Logger.error("stored report {} #{} is unreadable and skipped: {}", r.getString(1), r.getLong(2),
+                            e.getMessage());
+                }
             }
         }
         return out;

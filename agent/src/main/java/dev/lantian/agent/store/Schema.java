@@ -34,6 +34,7 @@ final class Schema {
             UNIQUE (device, sequence))""",
         "CREATE INDEX IF NOT EXISTS reports_pending ON reports(id) WHERE acked_at IS NULL",
         "CREATE INDEX IF NOT EXISTS reports_time ON reports(coalesce(period_start, acquired_at))",
+        "CREATE INDEX IF NOT EXISTS reports_kind ON reports(kind, id)",
         "CREATE TABLE IF NOT EXISTS sequences (device TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS channels (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
         """
@@ -44,6 +45,7 @@ final class Schema {
             flag TEXT NOT NULL,
             PRIMARY KEY (time, channel)) WITHOUT ROWID""",
         "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, saved_at INTEGER NOT NULL, value TEXT NOT NULL)",
     };
 
     private Schema() {

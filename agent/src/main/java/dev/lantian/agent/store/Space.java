@@ -76,10 +76,15 @@ final class Space {
         });
     }
 
-    /** Applies max_age_days and raw_sample_days. */
+    /**
+     * Applies max_age_days and raw_sample_days; unacknowledged reports go by age only while the clock
+     * is SYNCED or FREE_RUNNING (the size cap still bounds the store when it is not).
+     */
     void expire(Instant now, ClockQuality clock) throws SQLException {
         Unsent unsent = new Unsent();
-        int deleted = db.transaction(c -> eviction.expire(c, now, settings.rawSampleDays(), settings.maxAgeDays(), unsent));
+        boolean trusted = clock == ClockQuality.SYNCED || clock == ClockQuality.FREE_RUNNING;
+        int deleted = db.transaction(c -> eviction.expire(c, now, settings.rawSampleDays(), settings.maxAgeDays(),
+                trusted, unsent));
         if (deleted > 0) {
             db.reclaim();
             Logger.info("store {}: deleted {} records past their age limit", db.file, deleted);

@@ -15,8 +15,8 @@ public interface BrokerSession {
         /** The connection broke (not called after {@link #disconnect()}). */
         void lost(Throwable cause);
 
-        /** A message arrived on a subscribed topic. */
-        void message(String topic, byte[] payload);
+        /** A message arrived on a subscribed topic ({@code retained}: kept by the broker, maybe long ago). */
+        void message(String topic, byte[] payload, boolean retained);
     }
 
     /** Callback of one publish. */
@@ -28,6 +28,16 @@ public interface BrokerSession {
         void failed(Throwable cause);
     }
 
+    /**
+     * The client library already holds as many unacknowledged publishes as it (or the broker's
+     * receive maximum) allows: not a broken connection, try again after an acknowledgement.
+     */
+    final class Busy extends IOException {
+        public Busy(String message) {
+            super(message);
+        }
+    }
+
     /** A retained message sent by the broker when the connection dies without a clean disconnect. */
     record Will(String topic, byte[] payload) {
     }
@@ -35,7 +45,7 @@ public interface BrokerSession {
     /** Blocks until connected (or throws); {@code maxInFlight} bounds unacknowledged publishes. */
     void connect(Will will, int maxInFlight, Listener listener) throws IOException;
 
-    /** Publishes at QoS 1 without waiting; {@code delivery} hears the outcome. */
+    /** Publishes at QoS 1 without waiting; {@code delivery} hears the outcome. Throws {@link Busy} when the window is full. */
     void publish(String topic, byte[] payload, boolean retained, Delivery delivery) throws IOException;
 
     /** Subscribes at QoS 1; blocks until the broker granted it. */

@@ -63,6 +63,22 @@ final class BureauCommands {
         }
     }
 
+    /**
+     * A retained command would be carried out again on every reconnect, however old: refused with an
+     * error reply (the bureau should clear it by publishing an empty retained message).
+     */
+    String refuseRetained(byte[] payload) {
+        String id = null;
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = MAPPER.readTree(payload).get("id");
+            id = n != null && n.isTextual() ? n.asText() : null;
+        } catch (java.io.IOException | RuntimeException e) {
+            // no readable id: the reply carries null
+        }
+        Logger.warn("bureau command refused: it was retained by the broker (id {})", id);
+        return reply(id, null, "retained command refused: publish commands without the retain flag");
+    }
+
     private String alert(Command.Alert a) {
         target.setAlertLevel(a.level(), a.at());
         Logger.info("bureau set the alert level to {} at {} (command {})", a.level(), a.at(), a.id());

@@ -48,6 +48,7 @@ final class Lanes {
     private boolean connected;
     private boolean closed;
     private boolean signalled;
+    private boolean busy;
     private long epoch;
     private long connects;
     private long published;
@@ -65,8 +66,11 @@ final class Lanes {
     }
 
     synchronized Batch next(BacklogRate rate) {
+        if (busy && inFlight.isEmpty()) {
+            busy = false; // the library's window is full of other messages: no ack of ours will clear it
+        }
         int free = window - inFlight.size();
-        if (!connected || free <= 0) {
+        if (!connected || free <= 0 || busy) {
             return new Batch(List.of(), false);
         }
         List<Report> out = new ArrayList<>();
@@ -112,6 +116,7 @@ final class Lanes {
         epoch++;
         connects++;
         connected = true;
+        busy = false;
         inFlight.clear();
         liveAfter.clear();
         for (Report r : newestPending) {
@@ -128,9 +133,9 @@ final class Lanes {
         return epoch;
     }
 
-    /** The connection broke: nothing is in flight any more; history copies go back in their queue. */
-    synchronized void lost(String why) {
-        if (!connected) {
+    /** Connection {@code which} broke: nothing is in flight any more; history copies go back in their queue. */
+    synchronized void lost(long which, String why) {
+        if (!connected || which != epoch) {
             return;
         }
         connected = false;
@@ -161,6 +166,7 @@ final class Lanes {
                 inFlight.remove(Key.of(r));
             }
             acknowledged++;
+            busy = false;
             lastAckAt = now;
             signalled = true;
             notifyAll();
@@ -169,9 +175,19 @@ final class Lanes {
 
     /** A publish failed: the connection it was sent on is no good; reconnect and send again. */
     synchronized void failed(Report r, long sentOn, String why) {
-        if (sentOn == epoch) {
-            lost("publish of " + r.sequence() + " failed: " + why);
+        lost(sentOn, "publish of " + r.sequence() + " failed: " + why);
+    }
+
+    /** The client library's window was full: {@code r} was not sent; hold back until an acknowledgement. */
+    synchronized void busy(Report r, long sentOn) {
+        Flight f = inFlight.get(Key.of(r));
+        if (f != null && f.epoch() == sentOn) {
+            inFlight.remove(Key.of(r));
+            if (r.resent()) {
+                resend.addFirst(r);
+            }
         }
+        busy = sentOn == epoch;
     }
 
     synchronized void published() {

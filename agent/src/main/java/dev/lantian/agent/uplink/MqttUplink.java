@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -118,7 +117,14 @@ public final class MqttUplink implements Uplink {
                 }
                 Lanes.Batch batch = lanes.next(rate);
                 if (!batch.isEmpty()) {
-                    batch.reports().forEach(this::publish);
+                    List<Report> reports = batch.reports();
+                    for (int i = 0; i < reports.size(); i++) {
+                        if (!publish(reports.get(i))) {
+                            // the client's window is full: hold the rest back, in order, for the next round
+                            reports.subList(i + 1, reports.size()).forEach(r -> lanes.busy(r, lanes.epoch()));
+                            break;
+                        }
+                    }
                 } else if (batch.waitForToken()) {
                     Duration d = rate.untilNext();
                     clock.sleep(d.compareTo(TOKEN_WAIT) > 0 ? TOKEN_WAIT : d);
@@ -141,16 +147,18 @@ public final class MqttUplink implements Uplink {
     }
 
     private boolean connect() {
+        // the epoch this connection will have: a late "lost" from an earlier client must not end it
+        long epoch = lanes.epoch() + 1;
         try {
             session.connect(presence.will(), settings.maxInFlight() + 8, new BrokerSession.Listener() {
                 @Override
                 public void lost(Throwable cause) {
-                    lanes.lost(String.valueOf(cause));
+                    lanes.lost(epoch, String.valueOf(cause));
                 }
 
                 @Override
-                public void message(String topic, byte[] payload) {
-                    onCommand(payload);
+                public void message(String topic, byte[] payload, boolean retained) {
+                    onCommand(payload, retained);
                 }
             });
             session.subscribe(settings.topics().command());
@@ -170,7 +178,8 @@ public final class MqttUplink implements Uplink {
         return true;
     }
 
-    private void publish(Report r) {
+    /** False when the client library's window was full and {@code r} was not sent. */
+    private boolean publish(Report r) {
         long epoch = lanes.epoch();
         byte[] payload = Lanes.payload(r);
         String topic = settings.topics().report(r.device(), r.kind());
@@ -187,15 +196,19 @@ public final class MqttUplink implements Uplink {
                 }
             });
             lanes.published();
+        } catch (BrokerSession.Busy e) {
+            lanes.busy(r, epoch);
+            return false;
         } catch (IOException | RuntimeException e) {
             lanes.failed(r, epoch, e.getMessage());
         }
+        return true;
     }
 
-    private void onCommand(byte[] payload) {
+    private void onCommand(byte[] payload, boolean retained) {
         try {
             commandThread.execute(() -> {
-                String reply = commands.handle(payload);
+                String reply = retained ? commands.refuseRetained(payload) : commands.handle(payload);
                 try {
                     session.publish(settings.topics().reply(), reply.getBytes(StandardCharsets.UTF_8), false,
                             Presence.IGNORE);
@@ -206,10 +219,6 @@ public final class MqttUplink implements Uplink {
         } catch (RejectedExecutionException e) {
             Logger.warn("uplink: closing, command ignored");
         }
-    }
-
-    Optional<String> lastError() {
-        return view().lastError();
     }
 
     private static Thread daemon(Runnable r, String name) {

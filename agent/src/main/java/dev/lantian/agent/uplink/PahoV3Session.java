@@ -18,6 +18,8 @@ import java.io.IOException;
  * state of its own across connections.
  */
 public final class PahoV3Session implements BrokerSession {
+    /** Paho's "too many publishes in progress" (the same code in v3 and v5). */
+    private static final int MAX_INFLIGHT = 32202;
     private final MqttSettings settings;
     private volatile MqttAsyncClient client;
 
@@ -54,7 +56,7 @@ public final class PahoV3Session implements BrokerSession {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
-                    listener.message(topic, message.getPayload());
+                    listener.message(topic, message.getPayload(), message.isRetained());
                 }
 
                 @Override
@@ -92,6 +94,9 @@ public final class PahoV3Session implements BrokerSession {
                 }
             });
         } catch (MqttException e) {
+            if (e.getReasonCode() == MAX_INFLIGHT) {
+                throw new Busy(describe(e));
+            }
             throw new IOException(describe(e), e);
         }
     }

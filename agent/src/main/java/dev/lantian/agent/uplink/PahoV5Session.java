@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
  * in-flight window as well as ours does.
  */
 public final class PahoV5Session implements BrokerSession {
+    /** Paho's "too many publishes in progress" (the same code in v3 and v5). */
+    private static final int MAX_INFLIGHT = 32202;
     private final MqttSettings settings;
     private volatile MqttAsyncClient client;
 
@@ -63,7 +65,7 @@ public final class PahoV5Session implements BrokerSession {
 
                 @Override
                 public void messageArrived(String topic, MqttMessage message) {
-                    listener.message(topic, message.getPayload());
+                    listener.message(topic, message.getPayload(), message.isRetained());
                 }
 
                 @Override
@@ -114,6 +116,9 @@ public final class PahoV5Session implements BrokerSession {
                 }
             });
         } catch (MqttException e) {
+            if (e.getReasonCode() == MAX_INFLIGHT) {
+                throw new Busy(describe(e));
+            }
             throw new IOException(describe(e), e);
         }
     }

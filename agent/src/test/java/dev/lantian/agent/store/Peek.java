@@ -7,7 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-/** A second, read-only look into a store file, as another process would see it. */
+/** A second connection to a store file, as another process would see it (and damage it). */
 final class Peek implements AutoCloseable {
     private final Connection c;
 
@@ -19,6 +19,12 @@ final class Peek implements AutoCloseable {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
         }
     }
 

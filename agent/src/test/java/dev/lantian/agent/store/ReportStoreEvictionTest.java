@@ -122,9 +122,14 @@ class ReportStoreEvictionTest {
                     Drafts.minute("A", T0.plusSeconds(120), 4)));
             store.acknowledge("A", 1);
             store.acknowledge("A", 2);
+            clock.set(T0.plus(Duration.ofDays(31)));
+            store.maintain();
+            assertThat(peek.count("SELECT count(*) FROM reports WHERE device = 'A'")).as("clock not synced: unsent kept")
+                    .isEqualTo(1);
+            store.clockQuality(() -> ClockQuality.SYNCED);
             clock.set(T0.plus(Duration.ofDays(29)));
             store.maintain();
-            assertThat(peek.count("SELECT count(*) FROM reports WHERE device = 'A'")).isEqualTo(3);
+            assertThat(peek.count("SELECT count(*) FROM reports WHERE device = 'A'")).isEqualTo(1);
             clock.set(T0.plus(Duration.ofDays(31)));
             store.maintain();
             assertThat(peek.count("SELECT count(*) FROM reports WHERE device = 'A'")).isZero();
@@ -161,6 +166,7 @@ class ReportStoreEvictionTest {
             assertThat(alarms(store)).singleElement()
                     .satisfies(a -> assertThat(a.event().rule()).isEqualTo("storage.70pct"));
             Report open70 = alarms(store).get(0);
+            store.clockQuality(() -> ClockQuality.FREE_RUNNING);
             store.acknowledge(open70.device(), open70.sequence());
             clock.set(T0.plus(Duration.ofDays(40)));
             store.maintain();

@@ -100,9 +100,21 @@ class ReportStoreTest {
     }
 
     @Test
+    void aDamagedPayloadIsSkippedSoTheOutboxKeepsFlowing() throws Exception {
+        try (ReportStore store = open(); Peek peek = new Peek(dir.resolve("lantian.db"))) {
+            List<Report> r = store.append(List.of(Drafts.minute("A", T0, 1), Drafts.minute("A", T0.plusSeconds(60), 1),
+                    Drafts.minute("A", T0.plusSeconds(120), 1)));
+            peek.execute("UPDATE reports SET payload = '{\"format\":1,' WHERE sequence = 2");
+            assertThat(store.oldestPending(10)).containsExactly(r.get(0), r.get(2));
+            assertThat(store.history("A", T0, T0.plusSeconds(600), Set.of(), 10)).containsExactly(r.get(0), r.get(2));
+            assertThat(store.pendingCount()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void concurrentAppendAndAcknowledgeLoseNothing() throws Exception {
         try (ReportStore store = open()) {
-            int n = 200;
+            int n = 100;
             Thread producer = new Thread(() -> {
                 for (int i = 0; i < n; i++) {
                     store.append(List.of(Drafts.realtime("A", T0.plusSeconds(i), 1)));

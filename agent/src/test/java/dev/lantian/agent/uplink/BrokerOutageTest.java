@@ -70,6 +70,8 @@ class BrokerOutageTest {
                 }
                 Await.until("outbox empty", WAIT, () -> outbox.pendingCount() == 0);
                 assertThat(uplink.view().reconnects()).isGreaterThanOrEqualTo(1);
+                assertThat(bureau.on("/state")).filteredOn(r -> r.payload().contains("\"online\""))
+                        .as("announced online again after the restart").hasSizeGreaterThanOrEqualTo(2);
                 checkArrivals(bureau.on("/minute"));
             }
         }

@@ -88,6 +88,26 @@ class BureauCommandTest {
     }
 
     @Test
+    void aRetainedCommandIsRefusedSoAReconnectNeverRepeatsIt() throws Exception {
+        Mosquitto.assumeInstalled();
+        MemoryOutbox outbox = new MemoryOutbox(Clock.systemUTC());
+        try (Mosquitto broker = Mosquitto.plain(dir).start();
+             Subscriber bureau = new Subscriber(broker.url(), BASE + "/#")) {
+            bureau.publishRetained(BASE + "/command", cmd("r1", "alert", Drafts.DEVICE,
+                    ",\"level\":\"red\",\"at\":\"" + Instant.now() + "\""));
+            try (MqttUplink uplink = uplink(broker, MqttProtocol.V3_1_1, outbox)) {
+                uplink.start();
+                Await.until("reply", WAIT, () -> bureau.on("/reply").size() == 1);
+                JsonNode reply = JSON.readTree(bureau.on("/reply").get(0).payload());
+                assertThat(reply.get("ok").asBoolean()).isFalse();
+                assertThat(reply.get("id").asText()).isEqualTo("r1");
+                assertThat(reply.get("error").asText()).contains("retained");
+                assertThat(alerts).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aHistoryRequestRepublishesStoredReportsMarkedResent() throws Exception {
         Mosquitto.assumeInstalled();
         MemoryOutbox outbox = new MemoryOutbox(Clock.systemUTC());

@@ -21,7 +21,12 @@ final class Drafts {
 
     /** The minute report for minute {@code m} of the day, with {@code channels} channels. */
     static ReportDraft minute(int m, int channels) {
-        Instant start = DAY.plus(Duration.ofMinutes(m));
+        return minute(DAY, m, channels);
+    }
+
+    /** The same for a day starting at {@code day} (a store ages reports out by their time: keep them recent there). */
+    static ReportDraft minute(Instant day, int m, int channels) {
+        Instant start = day.plus(Duration.ofMinutes(m));
         Instant end = start.plus(Duration.ofMinutes(1));
         List<ReportValue> values = new ArrayList<>();
         for (int c = 0; c < channels; c++) {

@@ -5,7 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A scripted broker connection: records publishes, acknowledges on request, refuses or drops on request. */
+/**
+ * A scripted broker connection: records publishes, acknowledges reports on request (state and reply
+ * messages at once), refuses or drops on request.
+ */
 final class FakeSession implements BrokerSession {
     record Sent(String topic, String payload, boolean retained, Delivery delivery) {
     }
@@ -14,10 +17,19 @@ final class FakeSession implements BrokerSession {
     private final List<Sent> unacked = new ArrayList<>();
     private final List<String> subscriptions = new ArrayList<>();
     private Listener listener;
+    private final List<Listener> listeners = new ArrayList<>();
     private boolean connected;
     private boolean reachable = true;
+    private int refusals;
     private boolean autoAck;
     private int connectAttempts;
+    private int capacity = Integer.MAX_VALUE;
+
+    /** At most this many unacknowledged publishes, like a broker's receive maximum; more throw Busy. */
+    synchronized FakeSession capacity(int max) {
+        capacity = max;
+        return this;
+    }
 
     FakeSession autoAck(boolean on) {
         synchronized (this) {
@@ -30,13 +42,20 @@ final class FakeSession implements BrokerSession {
         reachable = on;
     }
 
+    /** The next {@code n} connection attempts are refused, then the broker is back. */
+    synchronized void refuseNext(int n) {
+        refusals = n;
+    }
+
     @Override
     public synchronized void connect(Will will, int maxInFlight, Listener l) throws IOException {
         connectAttempts++;
-        if (!reachable) {
+        if (!reachable || refusals > 0) {
+            refusals = Math.max(0, refusals - 1);
             throw new IOException("connection refused (fake)");
         }
         listener = l;
+        listeners.add(l);
         connected = true;
         unacked.clear();
     }
@@ -48,9 +67,12 @@ final class FakeSession implements BrokerSession {
             if (!connected) {
                 throw new IOException("not connected (fake)");
             }
+            if (unacked.size() >= capacity) {
+                throw new Busy("too many publishes in progress (fake)");
+            }
             Sent s = new Sent(topic, new String(payload, StandardCharsets.UTF_8), retained, delivery);
             sent.add(s);
-            ackNow = autoAck;
+            ackNow = autoAck || topic.endsWith("/state") || topic.endsWith("/reply");
             if (!ackNow) {
                 unacked.add(s);
             }
@@ -64,8 +86,7 @@ final class FakeSession implements BrokerSession {
     boolean ackOldestReport() {
         Sent s;
         synchronized (this) {
-            s = unacked.stream().filter(x -> !x.topic().endsWith("/state") && !x.topic().endsWith("/reply"))
-                    .findFirst().orElse(null);
+            s = unacked.isEmpty() ? null : unacked.get(0);
             if (s == null) {
                 return false;
             }
@@ -86,13 +107,22 @@ final class FakeSession implements BrokerSession {
         l.lost(new IOException("connection reset (fake)"));
     }
 
+    /** The client of the first connection, long replaced, reports its loss late. */
+    void lateLossOfFirstConnection() {
+        Listener first;
+        synchronized (this) {
+            first = listeners.get(0);
+        }
+        first.lost(new IOException("late news of the first connection (fake)"));
+    }
+
     /** A message from the bureau on a subscribed topic. */
     void deliver(String topic, String payload) {
         Listener l;
         synchronized (this) {
             l = listener;
         }
-        l.message(topic, payload.getBytes(StandardCharsets.UTF_8));
+        l.message(topic, payload.getBytes(StandardCharsets.UTF_8), false);
     }
 
     @Override

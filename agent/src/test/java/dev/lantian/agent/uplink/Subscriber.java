@@ -95,6 +95,10 @@ final class Subscriber implements AutoCloseable {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, false);
     }
 
+    void publishRetained(String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 1, true);
+    }
+
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {

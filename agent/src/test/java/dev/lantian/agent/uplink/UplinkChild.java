@@ -3,6 +3,7 @@ package dev.lantian.agent.uplink;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.config.SiteConfig.MqttProtocol;
 import dev.lantian.agent.store.Report;
+import dev.lantian.agent.store.ReportDraft;
 import dev.lantian.agent.store.ReportStore;
 import dev.lantian.agent.store.StoreSettings;
 import dev.lantian.hardware.time.BoardClock;
@@ -10,6 +11,8 @@ import dev.lantian.hardware.time.BoardClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -41,9 +44,15 @@ public final class UplinkChild {
         System.out.println("ready");
         System.out.flush();
         long lastSequence = 0;
+        // recent acquisition times: the store deletes reports older than max_age_days, sent or not
+        Instant yesterday = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
         for (int m = 0; !last || m < 100; m += 4) {
             // a minute boundary brings several reports at once, committed in one transaction
-            List<Report> batch = store.append(Drafts.minutes(m % 1440, 4, 16));
+            List<ReportDraft> drafts = new java.util.ArrayList<>();
+            for (int k = m; k < m + 4; k++) {
+                drafts.add(Drafts.minute(yesterday, k % 1440, 16));
+            }
+            List<Report> batch = store.append(drafts);
             lastSequence = batch.get(batch.size() - 1).sequence();
             uplink.wake();
             Thread.sleep(2);

@@ -32,7 +32,8 @@ import java.util.List;
  *
  * <p>Arguments: database file (must not exist), number of days (default 2), then optionally
  * {@code no-ack} (reports stay pending, as with the uplink down) or {@code no-samples} (raw samples
- * not stored), to split the figure.
+ * not stored), to split the figure, and {@code cap=MB} (a smaller max_size_mb, to see a day of
+ * steady eviction).
  */
 public final class StoreDayMeasurement {
     static final int CHANNELS = 16;
@@ -53,7 +54,9 @@ public final class StoreDayMeasurement {
             throw new IllegalArgumentException(file + " exists; give a new file");
         }
         VirtualClock clock = new VirtualClock(START, ZoneOffset.UTC);
-        StoreSettings settings = StoreSettings.from(new SiteConfig.Storage(file, 256, 400, 7));
+        int cap = options.stream().filter(o -> o.startsWith("cap=")).map(o -> Integer.parseInt(o.substring(4)))
+                .findFirst().orElse(256);
+        StoreSettings settings = StoreSettings.from(new SiteConfig.Storage(file, cap, 400, 7));
         System.out.printf("settings: %s; acknowledge: %s, raw samples: %s%n", settings, ack, samplesOn);
         try (ReportStore store = ReportStore.open(file, settings, clock)) {
             for (int day = 0; day < days; day++) {

@@ -67,8 +67,9 @@ public final class BacklogDrain {
                 Thread.sleep(10);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("drained %d reports (16 channels each) from %s over MQTT %s, window %d, in %.2f s: "
-                            + "%.0f reports/s%n", count - outbox.pendingCount(), store,
+            System.out.printf("drained %d reports (16 channels each, %d acknowledged by the broker) from %s over MQTT %s,"
+                            + " window %d, in %.2f s: %.0f reports/s%n", count - outbox.pendingCount(),
+                    uplink.view().acknowledged(), store,
                     protocol == MqttProtocol.V5 ? "5" : "3.1.1", window, seconds,
                     (count - outbox.pendingCount()) / seconds);
         }

@@ -13,7 +13,9 @@ import java.util.List;
 
 /** Minute reports of {@code channels} channels, as the pipeline makes them. */
 final class BenchDrafts {
-    private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+    // recent times: a store deletes reports older than max_age_days, sent or not
+    private static final Instant START = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+            .minus(Duration.ofDays(30));
 
     private BenchDrafts() {
     }
