@@ -66,15 +66,16 @@ public final class DemoRun {
                 plant.advanceTo(t);
                 agent.advanceTo(t);
                 pace(loopStart, (long) (Duration.between(plant.start(), t).toNanos() * wallPerPlant));
-                progress.show(status(t, agent, bureau.tally()), System.nanoTime(), false);
+                Instant shown = t;
+                progress.show(() -> status(shown, agent, bureau.tally()), System.nanoTime(), false);
             }
             Instant end = t;
             Await.until(() -> {
-                progress.show(status(end, agent, bureau.tally()), System.nanoTime(), false);
+                progress.show(() -> status(end, agent, bureau.tally()), System.nanoTime(), false);
                 return agent.reportsPending() == 0 && bureau.tally().accepted() >= agent.reportsCreated();
             }, settings.drainLimit());
             BureauTally tally = bureau.tally();
-            progress.show(status(end, agent, tally), System.nanoTime(), true);
+            progress.show(() -> status(end, agent, tally), System.nanoTime(), true);
             progress.end();
             ViolationCheck.Result violations = ViolationCheck.compare(plant.scriptedViolations(), tally.events());
             return new DemoOutcome(plant.name(), plant.start(), plant.end(),

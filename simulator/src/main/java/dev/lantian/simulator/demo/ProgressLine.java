@@ -1,6 +1,7 @@
 package dev.lantian.simulator.demo;
 
 import java.io.PrintStream;
+import java.util.function.Supplier;
 
 /**
  * One console line rewritten in place ({@code \r}), at most every {@code minNanos} of wall time, so
@@ -17,11 +18,13 @@ final class ProgressLine {
         this.minNanos = minNanos;
     }
 
-    void show(String text, long nowNanos, boolean force) {
+    /** Shows the text when the last showing is old enough (or {@code force}); the text is built only then. */
+    void show(Supplier<String> line, long nowNanos, boolean force) {
         if (!force && lastShown != Long.MIN_VALUE && nowNanos - lastShown < minNanos) {
             return;
         }
         lastShown = nowNanos;
+        String text = line.get();
         String pad = text.length() < lastLength ? " ".repeat(lastLength - text.length()) : "";
         out.print("\r" + text + pad);
         out.flush();
