@@ -59,6 +59,18 @@ public final class BureauReceiver implements AutoCloseable {
         }
     }
 
+    /** Publishes a bureau command (QoS 1); returns once the broker has it. */
+    public synchronized void publish(String topic, byte[] payload) {
+        if (client == null) {
+            throw new IllegalStateException("not started");
+        }
+        try {
+            client.publish(topic, payload, 1, false);
+        } catch (MqttException e) {
+            throw new IllegalStateException("bureau cannot publish on " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
     public BureauLedger ledger() {
         return ledger;
     }

@@ -1,6 +1,7 @@
 package dev.lantian.simulator.demo;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The agent's board running in the demo's JVM on the plant's time: it reads the plant's devices,
@@ -16,6 +17,14 @@ public interface DemoAgent extends AutoCloseable {
 
     /** Lets the board run up to plant time {@code t}: acquisition, measurement, equipment rules, reports. */
     void advanceTo(Instant t);
+
+    /** The board's device id (HJ 212 MN), as bureau commands must name it. */
+    String deviceId();
+
+    /** Where the bureau sends this board commands (alert level); empty when it takes none. */
+    default Optional<String> commandTopic() {
+        return Optional.empty();
+    }
 
     /** Reports the board created (numbered into its outbox) since start. */
     long reportsCreated();

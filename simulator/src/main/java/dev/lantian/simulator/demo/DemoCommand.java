@@ -77,7 +77,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("demo: scenario '" + setup.plant().name() + "' " + setup.plant().start() + " → "
                     + setup.plant().end() + ", broker " + url + (embedded != null ? " (embedded)" : ""));
             DemoRun.Settings settings = new DemoRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(wallSeconds),
-                    Duration.ofSeconds(drainSeconds), setup.zone());
+                    Duration.ofSeconds(drainSeconds), Duration.ofSeconds(10), setup.zone());
             DemoOutcome outcome = new DemoRun(settings, out).run(setup.plant(), setup.agent(), url);
             out.println();
             out.print(outcome.render());

@@ -14,10 +14,14 @@ import java.util.List;
  * none was invalid, and the violations agree.
  */
 public record DemoOutcome(String scenario, Instant plantStart, Instant plantEnd, Duration wall, long created,
-                          long pending, BureauTally tally, ViolationCheck.Result violations) {
+                          long pending, BureauTally tally, ViolationCheck.Result violations, List<String> problems) {
+
+    public DemoOutcome {
+        problems = List.copyOf(problems);
+    }
 
     public List<String> failures() {
-        List<String> f = new ArrayList<>();
+        List<String> f = new ArrayList<>(problems);
         if (tally.gaps() != 0) {
             f.add(tally.gaps() + " sequence gap(s) at the bureau");
         }

@@ -2,6 +2,7 @@ package dev.lantian.simulator.demo;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The virtual plant as the demo drives it: a scenario from {@link #start} to {@link #end} in plant
@@ -20,6 +21,11 @@ public interface DemoPlant extends AutoCloseable {
 
     /** What the agent must flag, with tolerances. */
     List<ExpectedViolation> scriptedViolations();
+
+    /** The heavy-pollution alert level the scenario has the bureau order now (none, yellow, orange, red). */
+    default Optional<String> alertLevel() {
+        return Optional.empty();
+    }
 
     @Override
     void close();

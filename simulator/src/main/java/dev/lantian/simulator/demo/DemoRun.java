@@ -6,12 +6,16 @@ import dev.lantian.simulator.bureau.BureauTally;
 import dev.lantian.simulator.bureau.ReportSchema;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One demo: the bureau subscribes, the board starts, then plant and board advance together in
@@ -22,7 +26,8 @@ import java.util.Objects;
 public final class DemoRun {
     private static final DateTimeFormatter PLANT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    public record Settings(Duration step, Duration wallTarget, Duration drainLimit, ZoneId zone) {
+    /** @param commandReply how long the board may take to answer a bureau order */
+    public record Settings(Duration step, Duration wallTarget, Duration drainLimit, Duration commandReply, ZoneId zone) {
         public Settings {
             Objects.requireNonNull(zone, "zone");
             if (step.isNegative() || step.isZero()) {
@@ -34,16 +39,18 @@ public final class DemoRun {
         }
 
         public static Settings defaults(ZoneId zone) {
-            return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(110), Duration.ofSeconds(30), zone);
+            return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(110), Duration.ofSeconds(30), Duration.ofSeconds(10),
+                    zone);
         }
 
         public Settings fast() {
-            return new Settings(step, Duration.ZERO, drainLimit, zone);
+            return new Settings(step, Duration.ZERO, drainLimit, commandReply, zone);
         }
     }
 
     private final Settings settings;
     private final PrintStream console;
+    private int commands;
 
     public DemoRun(Settings settings, PrintStream console) {
         this.settings = settings;
@@ -61,9 +68,15 @@ public final class DemoRun {
             double wallPerPlant = settings.wallTarget().toNanos() / (double) Math.max(1, plantNanos);
             long loopStart = System.nanoTime();
             Instant t = plant.start();
+            Optional<String> alert = Optional.empty();
+            List<String> problems = new ArrayList<>();
             while (t.isBefore(plant.end())) {
                 t = min(t.plus(settings.step()), plant.end());
                 plant.advanceTo(t);
+                if (!plant.alertLevel().equals(alert)) {
+                    alert = plant.alertLevel();
+                    order(bureau, agent, alert.orElse("none"), t).ifPresent(problems::add);
+                }
                 agent.advanceTo(t);
                 pace(loopStart, (long) (Duration.between(plant.start(), t).toNanos() * wallPerPlant));
                 Instant shown = t;
@@ -80,8 +93,29 @@ public final class DemoRun {
             ViolationCheck.Result violations = ViolationCheck.compare(plant.scriptedViolations(), tally.events());
             return new DemoOutcome(plant.name(), plant.start(), plant.end(),
                     Duration.ofNanos(System.nanoTime() - wallStart), agent.reportsCreated(), agent.reportsPending(),
-                    tally, violations);
+                    tally, violations, problems);
         }
+    }
+
+    /**
+     * The bureau orders an alert level as the scenario says, and waits (bounded) for the board's
+     * reply so the order takes effect at the plant time it was given, however fast the demo runs.
+     */
+    private Optional<String> order(BureauReceiver bureau, DemoAgent agent, String level, Instant at) {
+        Optional<String> topic = agent.commandTopic();
+        if (topic.isEmpty()) {
+            return Optional.of("alert " + level + " at " + at + " not sent: the board takes no commands");
+        }
+        long replies = bureau.tally().replies();
+        String id = "demo-" + (++commands);
+        String json = "{\"id\":\"" + id + "\",\"command\":\"alert\",\"device\":\"" + agent.deviceId()
+                + "\",\"level\":\"" + level + "\",\"at\":\"" + at + "\"}";
+        bureau.publish(topic.get(), json.getBytes(StandardCharsets.UTF_8));
+        if (!Await.until(() -> bureau.tally().replies() > replies, settings.commandReply())) {
+            return Optional.of("alert " + level + " at " + at + ": no reply from the board within "
+                    + settings.commandReply().toSeconds() + " s");
+        }
+        return Optional.empty();
     }
 
     private String status(Instant plantTime, DemoAgent agent, BureauTally tally) {

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in board for testing the demo's orchestration: one minute report per plant minute and the
@@ -31,6 +32,9 @@ final class ScriptedBoard implements DemoAgent {
     private final String device;
     private final List<Flag> flags;
     private final Set<Long> skipped;
+    final List<String> commands = new CopyOnWriteArrayList<>();
+    boolean answers = true;
+    private final java.util.concurrent.ExecutorService replier = java.util.concurrent.Executors.newSingleThreadExecutor();
     private final Set<Flag> opened = new HashSet<>();
     private final Set<Flag> closed = new HashSet<>();
     private MqttClient client;
@@ -54,6 +58,19 @@ final class ScriptedBoard implements DemoAgent {
             // the ten-message default then refuses a publish); the real uplink has its own window
             o.setMaxInflight(1000);
             client.connect(o);
+            client.subscribe(topic("command"), 1, (t, m) -> {
+                commands.add(new String(m.getPayload(), StandardCharsets.UTF_8));
+                if (answers) {
+                    // never publish from Paho's callback thread: a blocking publish there can wait on itself
+                    replier.execute(() -> {
+                        try {
+                            client.publish(topic("reply"), "{\"ok\":true}".getBytes(StandardCharsets.UTF_8), 1, false);
+                        } catch (MqttException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                }
+            });
             MqttMessage online = new MqttMessage("online".getBytes(StandardCharsets.UTF_8));
             online.setRetained(true);
             client.publish(topic("state"), online);
@@ -61,6 +78,16 @@ final class ScriptedBoard implements DemoAgent {
             throw new IllegalStateException(e);
         }
         nextMinute = start.plusSeconds(60);
+    }
+
+    @Override
+    public java.util.Optional<String> commandTopic() {
+        return java.util.Optional.of(topic("command"));
+    }
+
+    @Override
+    public String deviceId() {
+        return device;
     }
 
     @Override
@@ -125,6 +152,7 @@ final class ScriptedBoard implements DemoAgent {
 
     @Override
     public void close() {
+        replier.shutdownNow();
         try {
             if (client != null && client.isConnected()) {
                 client.disconnect();

@@ -9,6 +9,8 @@ final class ScriptedPlant implements DemoPlant {
     private final Instant end;
     private final List<ExpectedViolation> staged;
     Instant now;
+    /** Alert level orders: from this time on, this level (sorted by time). */
+    final java.util.TreeMap<Instant, String> alerts = new java.util.TreeMap<>();
 
     ScriptedPlant(Instant start, Instant end, List<ExpectedViolation> staged) {
         this.start = start;
@@ -38,6 +40,12 @@ final class ScriptedPlant implements DemoPlant {
             throw new AssertionError("plant time went back: " + now + " -> " + t);
         }
         now = t;
+    }
+
+    @Override
+    public java.util.Optional<String> alertLevel() {
+        var e = alerts.floorEntry(now);
+        return e == null || e.getValue().equals("none") ? java.util.Optional.empty() : java.util.Optional.of(e.getValue());
     }
 
     @Override
