@@ -65,7 +65,7 @@ public final class BureauLedger {
                 return Verdict.IGNORED;
             }
             if (t.isState()) {
-                books(t).state = new String(payload, StandardCharsets.UTF_8).strip();
+                books(t).state = stateOf(payload);
                 return Verdict.STATE;
             }
             if (t.isReply()) {
@@ -163,6 +163,19 @@ public final class BureauLedger {
         Instant end = e.end() != null ? e.end() : known == null ? null : known.end();
         int reports = known == null ? 1 : known.reports() + 1;
         events.put(key, new TalliedEvent(device, e.id(), e.rule(), e.subject(), e.severity(), e.start(), end, reports));
+    }
+
+    /** A state message is "online"/"offline", or a JSON object whose "state" field says it. */
+    private String stateOf(byte[] payload) {
+        String text = new String(payload, StandardCharsets.UTF_8).strip();
+        if (text.startsWith("{")) {
+            try {
+                return schema.tree(payload).path("state").asText("?");
+            } catch (RuntimeException e) {
+                return "?";
+            }
+        }
+        return text.length() <= 16 ? text : text.substring(0, 15) + "…";
     }
 
     private static boolean isReportKind(String leaf) {

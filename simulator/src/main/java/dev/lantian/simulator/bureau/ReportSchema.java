@@ -84,6 +84,15 @@ public final class ReportSchema {
         return new Checked(tree, List.copyOf(problems));
     }
 
+    /** Parses without validating (state messages); throws on anything that is not JSON. */
+    JsonNode tree(byte[] payload) {
+        try {
+            return mapper.readTree(payload);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON", e);
+        }
+    }
+
     private static Checked refused(String reason) {
         return new Checked(null, List.of(reason));
     }

@@ -64,14 +64,21 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("demo: --wall, --drain and --tolerance must not be negative");
             return ExitCodes.INVALID_INPUT;
         }
-        DemoSetup setup;
-        try {
-            setup = factory.open(new DemoSetup.Options(scenario, Optional.ofNullable(until), tolerance));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            out.println("demo: " + e.getMessage());
-            return ExitCodes.INVALID_INPUT;
+        try (EmbeddedBroker embedded = broker == null ? EmbeddedBroker.start() : null) {
+            DemoSetup setup;
+            try {
+                setup = factory.open(new DemoSetup.Options(scenario, Optional.ofNullable(until), tolerance));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                out.println("demo: " + e.getMessage());
+                return ExitCodes.INVALID_INPUT;
+            }
+            return run(setup, embedded);
         }
-        try (setup; EmbeddedBroker embedded = broker == null ? EmbeddedBroker.start() : null) {
+    }
+
+    /** The board and plant close before the broker, so the uplink says goodbye to a broker that is still there. */
+    private int run(DemoSetup opened, EmbeddedBroker embedded) {
+        try (DemoSetup setup = opened) {
             String url = broker != null ? broker : embedded.url();
             setup.notices().forEach(n -> out.println("note: " + n));
             out.println("demo: scenario '" + setup.plant().name() + "' " + setup.plant().start() + " → "

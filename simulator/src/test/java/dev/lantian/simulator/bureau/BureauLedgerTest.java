@@ -158,6 +158,10 @@ class BureauLedgerTest {
         feedText("lantian/ent1/b1/state", "offline");
         BureauTally t = ledger.snapshot();
         assertThat(t.device("b1").orElseThrow().state()).isEqualTo("offline");
+        feedText("lantian/ent1/b1/state", "{\"state\":\"online\",\"device\":\"b1\",\"version\":\"0.1\"}");
+        assertThat(ledger.snapshot().device("b1").orElseThrow().state()).isEqualTo("online");
+        feedText("lantian/ent1/b1/state", "{broken");
+        assertThat(ledger.snapshot().device("b1").orElseThrow().state()).isEqualTo("?");
         assertThat(t.replies()).isEqualTo(1);
         assertThat(t.ignored()).isEqualTo(3);
         assertThat(t.received()).isZero();
