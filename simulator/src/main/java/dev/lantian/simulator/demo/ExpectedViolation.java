@@ -6,9 +6,9 @@ import java.util.Objects;
 
 /**
  * A violation the plant scenario stages on purpose, which the agent must flag: the rule, the
- * equipment it concerns, when it starts and ends in plant time ({@code end} null when it is still
- * open when the scenario ends), and how far the agent's times may differ (grace periods, dwell,
- * sampling interval).
+ * equipment it concerns, when it starts and ends in the board's time ({@code end} null: not checked,
+ * for a point event or one still open when the run stops), and how far the agent's times may differ
+ * (grace periods, dwell, sampling interval).
  */
 public record ExpectedViolation(String rule, String equipment, Instant start, Instant end, Duration tolerance) {
     public ExpectedViolation {

@@ -12,8 +12,10 @@ import java.util.List;
 /**
  * Compares the violations the agent flagged (EVENT reports the bureau received) with the ones the
  * scenario staged. An expected violation is matched by an unused flagged event of the same rule and
- * equipment whose start lies within the tolerance and whose end does too (both open counts as equal);
- * among several candidates the one closest in start wins. What is left over is missed or unexpected.
+ * equipment whose start lies within the tolerance and, when the expectation names an end, whose end
+ * does too (an expectation without end accepts an open event or any end: a point event such as a
+ * clock step, or one still open when the run stops); among several candidates the one closest in
+ * start wins. What is left over is missed or unexpected.
  */
 public final class ViolationCheck {
     private ViolationCheck() {
@@ -47,19 +49,23 @@ public final class ViolationCheck {
                     "expected end", "flagged end");
             for (Match m : matched) {
                 t.row("matched", m.expected().rule(), m.expected().equipment(), m.expected().start(),
-                        m.flagged().start(), end(m.expected().end()), end(m.flagged().end()));
+                        m.flagged().start(), end(m.expected().end()), open(m.flagged().end()));
             }
             for (ExpectedViolation e : missed) {
                 t.row("MISSED", e.rule(), e.equipment(), e.start(), "-", end(e.end()), "-");
             }
             for (TalliedEvent f : unexpected) {
-                t.row("UNEXPECTED", f.rule(), f.subject(), "-", f.start(), "-", end(f.end()));
+                t.row("UNEXPECTED", f.rule(), f.subject(), "-", f.start(), "-", open(f.end()));
             }
             return headline() + "\n" + (t.isEmpty() ? "(none staged, none flagged)\n" : t.render());
         }
 
-        private static String end(Instant t) {
+        private static String open(Instant t) {
             return t == null ? "open" : t.toString();
+        }
+
+        private static String end(Instant t) {
+            return t == null ? "-" : t.toString();
         }
     }
 
@@ -93,10 +99,10 @@ public final class ViolationCheck {
         if (!within(e.start(), f.start(), e.tolerance())) {
             return false;
         }
-        if (e.end() == null || f.end() == null) {
-            return e.end() == null && f.end() == null;
+        if (e.end() == null) {
+            return true;
         }
-        return within(e.end(), f.end(), e.tolerance());
+        return f.end() != null && within(e.end(), f.end(), e.tolerance());
     }
 
     private static boolean within(Instant a, Instant b, Duration tolerance) {

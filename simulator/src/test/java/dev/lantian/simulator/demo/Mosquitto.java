@@ -35,6 +35,13 @@ final class Mosquitto implements AutoCloseable {
         Assumptions.assumeTrue(found, "mosquitto not installed at " + BINARY);
     }
 
+    /** Without mosquitto a test may fall back to the embedded broker, except on CI. */
+    static void failOnCiWithout() {
+        if (!installed() && "true".equals(System.getenv("CI"))) {
+            fail("CI must have mosquitto at " + BINARY);
+        }
+    }
+
     static boolean installed() {
         return Files.isExecutable(BINARY);
     }
