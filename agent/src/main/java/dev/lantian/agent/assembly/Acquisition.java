@@ -14,15 +14,12 @@ import dev.lantian.agent.config.DeviceType;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.hardware.dlt645.Dlt645Address;
 import dev.lantian.hardware.dlt645.Dlt645Client;
-import dev.lantian.hardware.dlt645.SerialDlt645Transport;
-import dev.lantian.hardware.dlt645.SocketDlt645Transport;
 import dev.lantian.hardware.gpio.DryContact;
 import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.i2c.I2cBus;
 import dev.lantian.hardware.meter.RegisterMapException;
 import dev.lantian.hardware.meter.RegisterMaps;
 import dev.lantian.hardware.modbus.ModbusLink;
-import dev.lantian.hardware.modbus.ModbusLinks;
 import dev.lantian.hardware.modbus.SerialSettings;
 import dev.lantian.hardware.reading.PolledDevice;
 import dev.lantian.hardware.reading.ReadingSet;
@@ -36,8 +33,7 @@ import dev.lantian.hardware.sensor.sds.SdsSensor;
 import dev.lantian.hardware.sensor.sds.SdsSettings;
 import dev.lantian.hardware.sensor.sgp40.Sgp40;
 import dev.lantian.hardware.sensor.sps30.Sps30;
-import dev.lantian.hardware.serial.ReconnectBackoff;
-import dev.lantian.hardware.serial.SerialByteLink;
+import dev.lantian.hardware.serial.ByteLink;
 import dev.lantian.hardware.time.BoardClock;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,6 +69,12 @@ public final class Acquisition implements AutoCloseable {
      */
     public static Acquisition build(SiteConfig config, BoardClock clock, BoardIo io, Consumer<ReadingSet> sink)
             throws IOException {
+        return build(config, clock, io, BusLinks.REAL, sink);
+    }
+
+    /** As {@link #build(SiteConfig, BoardClock, BoardIo, Consumer)}, reaching serial ports and sockets through {@code links}. */
+    public static Acquisition build(SiteConfig config, BoardClock clock, BoardIo io, BusLinks links,
+                                    Consumer<ReadingSet> sink) throws IOException {
         Path configDir = config.source() == null || config.source().getParent() == null
                 ? Path.of(".") : config.source().getParent();
         List<LineScheduler> lines = new ArrayList<>();
@@ -86,13 +88,13 @@ public final class Acquisition implements AutoCloseable {
                 List<PollingDevice> polled = new ArrayList<>();
                 LineTiming timing = LineTiming.none();
                 if (bus instanceof Bus.Serial serial) {
-                    timing = serialLine(serial, devices, clock, configDir, polled, resources);
+                    timing = serialLine(serial, devices, clock, links, configDir, polled, resources);
                 } else if (bus instanceof Bus.ModbusTcp tcp) {
-                    ModbusLink link = ModbusLinks.tcp(tcp.host(), tcp.port(), longestTimeout(devices));
+                    ModbusLink link = links.modbusTcp(tcp, longestTimeout(devices));
                     resources.add(link);
                     addModbus(devices, link, configDir, polled);
                 } else if (bus instanceof Bus.RtuOverTcp tcp) {
-                    rtuOverTcp(tcp, devices, configDir, polled, resources);
+                    rtuOverTcp(tcp, devices, links, configDir, polled, resources);
                 } else if (bus instanceof Bus.I2c i2c) {
                     I2cBus i2cBus = io.i2cBus(i2c.bus());
                     resources.add(i2cBus);
@@ -116,7 +118,7 @@ public final class Acquisition implements AutoCloseable {
         return new Acquisition(lines, resources);
     }
 
-    private static LineTiming serialLine(Bus.Serial bus, List<Device> devices, BoardClock clock, Path configDir,
+    private static LineTiming serialLine(Bus.Serial bus, List<Device> devices, BoardClock clock, BusLinks links, Path configDir,
                                          List<PollingDevice> polled, List<AutoCloseable> resources) throws IOException {
         Set<String> protocols = devices.stream().map(d -> protocolOf(d.type())).collect(Collectors.toSet());
         if (protocols.size() > 1 || (protocols.contains("uart") && devices.size() > 1)) {
@@ -128,16 +130,16 @@ public final class Acquisition implements AutoCloseable {
                 SerialSettings.Parity.valueOf(bus.parity().name()), bus.stopBits());
         Device first = devices.get(0);
         if (first.type() == DeviceType.MODBUS) {
-            ModbusLink link = ModbusLinks.rtuSerial(bus.port(), framing, longestTimeout(devices));
+            ModbusLink link = links.modbusRtu(bus, framing, longestTimeout(devices));
             resources.add(link);
             addModbus(devices, link, configDir, polled);
         } else if (first.type() == DeviceType.DLT645) {
-            addDlt645(devices, new Dlt645Client(new SerialDlt645Transport(bus.port(), framing), raw -> { }), polled);
+            addDlt645(devices, new Dlt645Client(links.dlt645Serial(bus, framing), raw -> { }), polled);
         } else {
             var settings = new dev.lantian.hardware.serial.SerialSettings(bus.port(), bus.baud(), bus.dataBits(),
                     dev.lantian.hardware.serial.SerialSettings.Parity.valueOf(bus.parity().name()), bus.stopBits(),
                     first.timeout());
-            SerialByteLink link = new SerialByteLink(settings, clock, ReconnectBackoff.standard());
+            ByteLink link = links.uart(bus, settings, clock);
             PolledDevice sensor = switch (first.type()) {
                 case PMS5003, PMS7003 -> new PmsSensor(first.id(), link, PmsSettings.defaults().withWarmup(first.warmup()), clock);
                 case SDS011 -> new SdsSensor(first.id(), link, SdsSettings.defaults().withWarmup(first.warmup()), clock);
@@ -149,14 +151,13 @@ public final class Acquisition implements AutoCloseable {
         return LineTiming.serial(framing);
     }
 
-    private static void rtuOverTcp(Bus.RtuOverTcp tcp, List<Device> devices, Path configDir,
+    private static void rtuOverTcp(Bus.RtuOverTcp tcp, List<Device> devices, BusLinks links, Path configDir,
                                    List<PollingDevice> polled, List<AutoCloseable> resources) throws IOException {
         if (devices.stream().anyMatch(d -> d.type() == DeviceType.DLT645)) {
-            Dlt645Client client = new Dlt645Client(new SocketDlt645Transport(tcp.host(), tcp.port(),
-                    longestTimeout(devices)), raw -> { });
+            Dlt645Client client = new Dlt645Client(links.dlt645Tcp(tcp, longestTimeout(devices)), raw -> { });
             addDlt645(devices, client, polled);
         } else {
-            ModbusLink link = ModbusLinks.rtuOverTcp(tcp.host(), tcp.port(), longestTimeout(devices));
+            ModbusLink link = links.modbusRtuOverTcp(tcp, longestTimeout(devices));
             resources.add(link);
             addModbus(devices, link, configDir, polled);
         }
@@ -215,6 +216,17 @@ public final class Acquisition implements AutoCloseable {
 
     public void start() {
         lines.forEach(LineScheduler::start);
+    }
+
+    /**
+     * Virtual-time runs only: polls every line, one after another in the calling thread, until the
+     * clock reaches {@code end}. Lines share one clock, so call it in small steps (a second) to keep
+     * their polls interleaved.
+     */
+    public void runUntil(java.time.Instant end) throws InterruptedException {
+        for (LineScheduler line : lines) {
+            line.runUntil(end);
+        }
     }
 
     /** Every device's counters, line by line, for the heartbeat and the console. */

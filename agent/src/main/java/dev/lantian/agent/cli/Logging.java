@@ -48,6 +48,17 @@ public final class Logging {
             Configuration.set("writer2.charset", "UTF-8");
         }
         Configuration.set("writingthread", "true");
-        Configuration.set("autoshutdown", "true");
+        // not TinyLog's own shutdown hook: it would race the run command's, and the lines of a clean stop
+        // ("board stopped") would be lost; Main and the run command's hook call shutdown() last instead
+        Configuration.set("autoshutdown", "false");
+    }
+
+    /** Writes what is buffered and stops the writing thread; call last, before the JVM exits. */
+    public static void shutdown() {
+        try {
+            org.tinylog.provider.ProviderRegistry.getLoggingProvider().shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

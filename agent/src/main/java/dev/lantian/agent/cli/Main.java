@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ProbeCommand.class,
             ReplayCommand.class,
+            RunCommand.class,
             ValidateCommand.class,
             CommandLine.HelpCommand.class
         })
@@ -35,6 +36,8 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         Logging.configureFromEnvironment();
-        System.exit(commandLine().execute(args));
+        int status = commandLine().execute(args);
+        Logging.shutdown();
+        System.exit(status);
     }
 }
