@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The violations a scenario's incidents stage, as the demo compares them: cut at the run's end, and
- * moved into the board's time, which runs ahead of the plant by every clock step scripted so far
- * (the board reports in its own clock, as a real one would after a wrong NTP step).
+ * The violations a scenario's incidents stage, as the demo compares them, cut at the run's end. The
+ * scenario writes them in the board's time (after a scripted clock step the board dates events on
+ * its stepped clock, and the scenario says so), so they are taken as written.
  */
 final class DemoExpectations {
     private DemoExpectations() {
@@ -24,19 +24,10 @@ final class DemoExpectations {
                     continue;
                 }
                 Instant until = e.end().filter(t -> !t.isAfter(end)).orElse(null);
-                out.add(new ExpectedViolation(e.rule(), e.equipment(), boardTime(s, e.start()),
-                        until == null ? null : boardTime(s, until), tolerance));
+                out.add(new ExpectedViolation(e.rule(), e.equipment(), e.start(), until, tolerance));
             }
         }
         return out;
-    }
-
-    /** Plant time {@code t} on the board's clock: plus the clock steps that happened by then. */
-    static Instant boardTime(Scenario s, Instant t) {
-        Duration offset = s.incidents().stream()
-                .filter(i -> i.type() == Scenario.IncidentType.CLOCK_STEP && !i.from().isAfter(t))
-                .map(Scenario.Incident::offset).reduce(Duration.ZERO, Duration::plus);
-        return t.plus(offset);
     }
 
     static List<String> notices(Scenario s, Instant end) {
