@@ -7,13 +7,16 @@ import org.tinylog.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 
 /**
  * An MQTT 3.1.1 broker inside the demo's JVM (Moquette), for when no {@code --broker} is given:
- * bound to 127.0.0.1 on a port the OS picks, anonymous, nothing on disk, no telemetry call home,
+ * bound to 127.0.0.1 on a free port, anonymous, nothing on disk, no telemetry call home,
  * every write flushed at once (so a latency figure measures the agent, not a broker buffer).
  */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -33,7 +36,10 @@ public final class EmbeddedBroker implements AutoCloseable {
     private void open() {
         Properties p = new Properties();
         p.setProperty(BrokerConstants.HOST_PROPERTY_NAME, "127.0.0.1");
-        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, "0");
+        // our own free port: Moquette learns a port 0 binding on a netty thread and hands it out from a
+        // plain HashMap, which a caller polling for it can catch mid-update
+        int chosen = freePort();
+        p.setProperty(BrokerConstants.PORT_PROPERTY_NAME, Integer.toString(chosen));
         p.setProperty(BrokerConstants.WEB_SOCKET_PORT_PROPERTY_NAME, BrokerConstants.DISABLED_PORT_BIND);
         p.setProperty(BrokerConstants.PERSISTENCE_ENABLED_PROPERTY_NAME, "false");
         p.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME, "true");
@@ -47,13 +53,28 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new UncheckedIOException("embedded broker did not start: " + e.getMessage(), e);
         }
         running = true;
-        // Moquette learns the port the OS picked in a listener of the bind; wait for it (bounded)
-        if (!Await.until(() -> server.getPort() > 0, Duration.ofSeconds(10))) {
+        port = chosen;
+        if (!Await.until(this::accepts, Duration.ofSeconds(10))) {
             close();
-            throw new IllegalStateException("embedded broker did not report its port within 10 s");
+            throw new IllegalStateException("embedded broker does not accept connections on port " + port);
         }
-        port = server.getPort();
         Logger.info("embedded MQTT broker on {}", url());
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port for the embedded broker", e);
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int port() {
