@@ -4,7 +4,6 @@ import dev.lantian.agent.acquire.ChannelRouter;
 import dev.lantian.agent.acquire.ChannelSource;
 import dev.lantian.agent.config.Channel;
 import dev.lantian.agent.config.SiteConfig;
-import dev.lantian.agent.equipment.MonitorStateStore;
 import dev.lantian.agent.measure.MeasureSettings;
 import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.uplink.CommandTarget;
@@ -54,7 +53,7 @@ public final class Board implements AutoCloseable {
      *                       every second and tells every stage of a step; null on a virtual clock
      */
     public record Parts(BoardClock clock, BoardIo io, BusLinks links, Storage.Factory storage, UplinkFactory uplink,
-                        MonitorStateStore monitorState, AliveMarker alive, ClockQualitySource clockQuality,
+                        AliveMarker alive, ClockQualitySource clockQuality,
                         PipelineSettings settings,
                         LongSupplier monotonicNanos) {
         public Parts {
@@ -63,7 +62,6 @@ public final class Board implements AutoCloseable {
             Objects.requireNonNull(links, "links");
             Objects.requireNonNull(storage, "storage");
             Objects.requireNonNull(uplink, "uplink");
-            Objects.requireNonNull(monitorState, "monitorState");
             Objects.requireNonNull(alive, "alive");
             Objects.requireNonNull(clockQuality, "clockQuality");
             Objects.requireNonNull(settings, "settings");
@@ -91,7 +89,7 @@ public final class Board implements AutoCloseable {
             CommandTarget commands = (level, at) -> target.get().setAlertLevel(level, at);
             uplink = parts.uplink().open(config, storage, commands, clock);
             AtomicReference<Acquisition> lines = new AtomicReference<>();
-            Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(config, parts.clockQuality(), parts.monitorState(),
+            Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(config, parts.clockQuality(), storage.monitorState(),
                     parts.alive(), storage.outbox(), storage.samples(), uplink,
                     () -> lines.get() == null ? List.of() : lines.get().counters(), null),
                     parts.settings(), clock.instant());

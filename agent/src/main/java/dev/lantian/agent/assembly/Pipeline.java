@@ -18,13 +18,11 @@ import dev.lantian.agent.model.Sample;
 import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.report.ReportBuilder;
 import dev.lantian.agent.store.Outbox;
-import dev.lantian.agent.store.ReportDraft;
 import dev.lantian.agent.store.SampleSink;
 import dev.lantian.agent.uplink.CommandTarget;
 import dev.lantian.agent.uplink.Uplink;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,31 +42,22 @@ import org.tinylog.Logger;
  * poll still counts in its period.
  */
 public final class Pipeline implements CommandTarget {
-    /** Reports held at most while the store refuses appends (a day of minute reports is ~150). */
-    static final int MAX_HELD = 10_000;
     private final MeasurementStage stage;
     private final EquipmentMonitor monitor;
     private final MonitorStateStore monitorState;
     private final AliveMarker alive;
     private final ReportBuilder reports;
     private final ClockQualitySource clockQuality;
-    private final Outbox outbox;
-    private final SampleSink samples;
+    private final StoreGate store;
     private final Uplink uplink;
     private final Supplier<List<DeviceCounters>> acquisition;
     private final PipelineSettings settings;
-    private final List<ReportDraft> drafts = new ArrayList<>();
     private Instant nextHeartbeat;
     private Instant nextStateSave;
     private Instant nextAliveMark;
     private Instant lastTick;
     private long sampleCount;
     private long rejectedCount;
-    private long reportCount;
-    private long storeFailures;
-    private long reportsDropped;
-    private boolean storeRefusing;
-    private boolean rawRefusing;
 
     /** What a pipeline is made of; the board builds these from the site configuration. */
     public record Parts(MeasurementStage stage, MonitorSettings monitor, MonitorStateStore monitorState,
@@ -114,20 +103,19 @@ public final class Pipeline implements CommandTarget {
         this.alive = parts.alive();
         this.reports = parts.reports();
         this.clockQuality = parts.clockQuality();
-        this.outbox = parts.outbox();
-        this.samples = parts.samples();
         this.uplink = parts.uplink();
+        this.store = new StoreGate(parts.outbox(), parts.samples(), parts.uplink());
         this.acquisition = parts.acquisition();
         this.settings = Objects.requireNonNull(settings, "settings");
         MonitorSink sink = new MonitorSink() {
             @Override
             public void onEvent(EventNotice notice) {
-                drafts.addAll(reports.equipment(notice));
+                store.addAll(reports.equipment(notice));
             }
 
             @Override
             public void onStateChange(StateChange change) {
-                drafts.add(reports.stateChange(change));
+                store.add(reports.stateChange(change));
             }
         };
         Optional<MonitorSnapshot> saved = loadSnapshot();
@@ -139,7 +127,7 @@ public final class Pipeline implements CommandTarget {
             this.nextStateSave = now;
             this.nextAliveMark = now;
             this.lastTick = now;
-            publish();
+            store.publish();
         }
     }
 
@@ -153,7 +141,7 @@ public final class Pipeline implements CommandTarget {
         if (batch.isEmpty()) {
             return;
         }
-        storeRaw(batch);
+        store.storeRaw(batch);
         for (Sample s : batch) {
             sampleCount++;
             reports.sampleSeen(s);
@@ -163,10 +151,10 @@ public final class Pipeline implements CommandTarget {
                     rejectedCount++;
                 }
             }
-            drafts.addAll(reports.measured(outputs));
+            store.addAll(reports.measured(outputs));
             monitor.onSample(s);
         }
-        publish();
+        store.publish();
     }
 
     /**
@@ -177,12 +165,12 @@ public final class Pipeline implements CommandTarget {
     public synchronized void tick(Instant now) {
         lastTick = now.isAfter(lastTick) ? now : lastTick;
         Instant until = now.minus(settings.flushLag());
-        drafts.addAll(reports.measured(stage.flush(until)));
-        drafts.addAll(reports.complete(until));
+        store.addAll(reports.measured(stage.flush(until)));
+        store.addAll(reports.complete(until));
         monitor.tick(until);
         if (!now.isBefore(nextHeartbeat)) {
             PipelineView v = view();
-            drafts.add(reports.heartbeat(now, Heartbeat.values(v), Heartbeat.detail(v)));
+            store.add(reports.heartbeat(now, Heartbeat.values(v), Heartbeat.detail(v)));
             nextHeartbeat = now.plus(settings.heartbeat());
         }
         if (!now.isBefore(nextStateSave)) {
@@ -193,20 +181,20 @@ public final class Pipeline implements CommandTarget {
             alive.mark(now);
             nextAliveMark = now.plus(settings.aliveMark());
         }
-        publish();
+        store.publish();
     }
 
     /** An alert level from the bureau; the emergency rules judge from {@code at}. */
     @Override
     public synchronized void setAlertLevel(AlertLevel level, Instant at) {
         monitor.setAlertLevel(level, AlertSource.BUREAU, at);
-        publish();
+        store.publish();
     }
 
     /** The technician set the alert level on the local console. */
     public synchronized void setAlertLevelLocally(AlertLevel level, Instant at) {
         monitor.setAlertLevel(level, AlertSource.LOCAL, at);
-        publish();
+        store.publish();
     }
 
     /** The board's clock was stepped (NTP, a bureau time command): every stage and the clock quality learn of it. */
@@ -214,12 +202,12 @@ public final class Pipeline implements CommandTarget {
         clockQuality.stepped(before, after);
         stage.clockStepped(before, after);
         monitor.onClockStep(before, after);
-        publish();
+        store.publish();
     }
 
     public synchronized PipelineView view() {
         return new PipelineView(lastTick, acquisition.get(), stage.currentView(lastTick), monitor.currentView(),
-                uplink.view(), sampleCount, rejectedCount, reportCount, drafts.size(), storeFailures, reportsDropped);
+                uplink.view(), sampleCount, rejectedCount, store.appended(), store.held(), store.failures(), store.dropped());
     }
 
     /**
@@ -228,7 +216,7 @@ public final class Pipeline implements CommandTarget {
      * from the samples that arrive after it.
      */
     public synchronized void shutdown(Instant now) {
-        publish();
+        store.publish();
         saveSnapshot(now);
         alive.mark(now);
     }
@@ -241,58 +229,6 @@ public final class Pipeline implements CommandTarget {
             return Optional.of(mark.get().isAfter(save.get()) ? mark.get() : save.get());
         }
         return mark.isPresent() ? mark : save;
-    }
-
-    /**
-     * Appends what the stages produced in one transaction. A store that refuses (full, disk error) must
-     * not stop acquisition or lose the reports: they are held and retried at the next call, up to
-     * {@link #MAX_HELD}; beyond that the oldest are dropped, counted and logged.
-     */
-    private void publish() {
-        if (drafts.isEmpty()) {
-            return;
-        }
-        List<ReportDraft> batch = List.copyOf(drafts);
-        try {
-            outbox.append(batch);
-        } catch (RuntimeException e) {
-            storeFailures++;
-            if (!storeRefusing) {
-                // once per streak: a refusing store would otherwise log every second
-                Logger.error(e, "{} reports not stored, held for the next attempt", batch.size());
-                storeRefusing = true;
-            }
-            int excess = drafts.size() - MAX_HELD;
-            if (excess > 0) {
-                drafts.subList(0, excess).clear();
-                reportsDropped += excess;
-                Logger.error("{} reports dropped: the store refused them for too long", excess);
-            }
-            return;
-        }
-        if (storeRefusing) {
-            Logger.info("the store accepts reports again; {} held reports stored", batch.size());
-            storeRefusing = false;
-        }
-        drafts.clear();
-        reportCount += batch.size();
-        uplink.wake();
-    }
-
-    private void storeRaw(List<Sample> batch) {
-        try {
-            samples.append(batch);
-            if (rawRefusing) {
-                Logger.info("the store accepts raw samples again");
-                rawRefusing = false;
-            }
-        } catch (RuntimeException e) {
-            storeFailures++;
-            if (!rawRefusing) {
-                Logger.error(e, "raw samples not stored until the store accepts them again; they are still measured and reported");
-                rawRefusing = true;
-            }
-        }
     }
 
     private Optional<MonitorSnapshot> loadSnapshot() {

@@ -1,12 +1,11 @@
 package dev.lantian.agent.assembly;
 
 import dev.lantian.agent.config.SiteConfig;
-import dev.lantian.agent.equipment.JsonFileMonitorStateStore;
-import dev.lantian.agent.equipment.MonitorStateStore;
 import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.report.StepAwareClockQuality;
 import dev.lantian.agent.store.ClockQuality;
 import dev.lantian.agent.store.ReportStore;
+import dev.lantian.agent.store.SqliteMonitorStateStore;
 import dev.lantian.agent.store.StoreSettings;
 import dev.lantian.agent.uplink.MqttSettings;
 import dev.lantian.agent.uplink.MqttUplink;
@@ -16,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * THE place where the production store and uplink are chosen: the SQLite {@link ReportStore} at
- * {@code storage.path} (outbox, archive and raw samples) and the {@link MqttUplink} of
+ * {@code storage.path} (outbox, archive, raw samples, equipment snapshot) and the {@link MqttUplink} of
  * {@code uplink.mqtt} ({@link LocalOnlyUplink} when the site file has none). Everything else codes
  * against {@link Storage} and {@link dev.lantian.agent.uplink.Uplink}.
  */
@@ -32,20 +31,18 @@ public final class RealComponents {
     public static Board.Parts forBoard(SiteConfig config, BoardClock clock, BoardIo io, ClockQuality clockBase,
                                        String version) {
         StepAwareClockQuality quality = new StepAwareClockQuality(clockBase);
-        return new Board.Parts(clock, io, BusLinks.REAL, storage(quality), uplink(version), monitorState(config),
+        return new Board.Parts(clock, io, BusLinks.REAL, storage(quality), uplink(version),
                 AliveMarker.file(besideStore(config, "alive")), quality, PipelineSettings.defaults().withFlushLag(Board.flushLagFor(config)), System::nanoTime);
-    }
-
-    /** The equipment monitor's state, next to the store's database file. */
-    public static MonitorStateStore monitorState(SiteConfig config) {
-        return new JsonFileMonitorStateStore(besideStore(config, "equipment-state.json"));
     }
 
     private static Path besideStore(SiteConfig config, String name) {
         return config.storage().path().toAbsolutePath().resolveSibling(name);
     }
 
-    /** The SQLite store at {@code storage.path}; its own alarms (storage.70pct …) carry the board's clock quality. */
+    /**
+     * The SQLite store at {@code storage.path}: outbox, archive, raw samples and the equipment snapshot in
+     * one file; its own alarms (storage.70pct …) carry the board's clock quality.
+     */
     public static Storage.Factory storage(ClockQualitySource quality) {
         return (config, clock) -> {
             ReportStore store = ReportStore.open(config.storage().path(), StoreSettings.from(config), clock);
@@ -53,7 +50,7 @@ public final class RealComponents {
                 java.time.Instant now = clock.instant();
                 return quality.over(now, now);
             });
-            return new Storage(store, store, store::appendSamples, store);
+            return new Storage(store, store, store::appendSamples, new SqliteMonitorStateStore(store), store);
         };
     }
 

@@ -97,13 +97,13 @@ class BoardTest {
                 .register(3, TOTAL_POWER, t -> !t.isBefore(at("10:00")) && t.isBefore(at("10:20")) ? 100.0 : 30_000.0)
                 .pm25(t -> t.isBefore(at("09:30")) ? 24 : 40);
         Board.Parts parts = new Board.Parts(clock, io, bus,
-                (c, k) -> new Storage(outbox, outbox, raw::addAll, () -> storeClosed.set(true)),
+                (c, k) -> new Storage(outbox, outbox, raw::addAll, monitorState, () -> storeClosed.set(true)),
                 (c, storage, commands, k) -> {
                     RecordingUplink u = new RecordingUplink();
                     uplinks.add(u);
                     return u;
                 },
-                monitorState, alive, ClockQualitySource.fixed(ClockQuality.SYNCED), PipelineSettings.defaults(), null);
+                alive, ClockQualitySource.fixed(ClockQuality.SYNCED), PipelineSettings.defaults(), null);
         return Board.build(config, parts);
     }
 

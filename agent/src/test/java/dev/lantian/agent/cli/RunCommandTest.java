@@ -6,6 +6,7 @@ import dev.lantian.agent.config.ConfigLoader;
 import dev.lantian.agent.store.Report;
 import dev.lantian.agent.store.ReportKind;
 import dev.lantian.agent.store.ReportStore;
+import dev.lantian.agent.store.SqliteMonitorStateStore;
 import dev.lantian.agent.store.StoreSettings;
 import dev.lantian.hardware.reading.QualityFlag;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class RunCommandTest {
      * uplink and the store in a temporary directory: run for 3 s of real time, stop cleanly.
      */
     @Test
-    void aScriptedRunStoresTheHeartbeatAndTheEquipmentStateAndStopsCleanly() throws Exception {
+    void aScriptedRunStoresTheHeartbeatRawSamplesAndTheEquipmentStateAndStopsCleanly() throws Exception {
         Path db = dir.resolve("var/lantian.db");
         String text = Files.readString(EXAMPLE)
                 .replaceAll("port: /dev/\\S+", "port: " + dir.resolve("no-such-port"))
@@ -64,7 +65,7 @@ class RunCommandTest {
 
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("running " + file + " for 3s");
-        assertThat(dir.resolve("var/equipment-state.json")).exists();
+        assertThat(dir.resolve("var/alive")).exists();
         try (ReportStore store = ReportStore.open(db, StoreSettings.from(ConfigLoader.load(file)), Clock.systemUTC())) {
             List<Report> reports = store.oldestPending(1000);
             assertThat(reports).filteredOn(rep -> rep.kind() == ReportKind.STATUS && rep.event().rule().equals("heartbeat"))
@@ -72,6 +73,7 @@ class RunCommandTest {
                         assertThat(beat.device()).isEqualTo("010000A8900016F000169DC0");
                         assertThat(beat.event().detail()).contains("local record only");
                     });
+            assertThat(new SqliteMonitorStateStore(store).load()).as("equipment snapshot saved at the stop").isPresent();
             // every bus answered B for 3 s: raw samples were kept
             assertThat(store.samples("line1-power", Instant.EPOCH, Instant.now().plusSeconds(60))).isNotEmpty()
                     .allSatisfy(s -> assertThat(s.flag()).isEqualTo(QualityFlag.B));
