@@ -10,7 +10,6 @@ import dev.lantian.agent.assembly.UplinkFactory;
 import dev.lantian.agent.config.ConfigException;
 import dev.lantian.agent.config.ConfigLoader;
 import dev.lantian.agent.config.SiteConfig;
-import dev.lantian.agent.equipment.InMemoryMonitorStateStore;
 import dev.lantian.agent.report.StepAwareClockQuality;
 import dev.lantian.agent.store.ClockQuality;
 import dev.lantian.agent.uplink.MqttSettings;
@@ -81,7 +80,7 @@ final class BoardDemoAgent implements DemoAgent {
         };
         io = Pi4jBoardIo.mock();
         try {
-            board = Board.build(config, new Board.Parts(clock, io, links, storage, uplink, new InMemoryMonitorStateStore(),
+            board = Board.build(config, new Board.Parts(clock, io, links, storage, uplink,
                     AliveMarker.inMemory(), quality,
                     PipelineSettings.defaults().withFlushLag(Board.flushLagFor(config)), null));
         } catch (IOException e) {
