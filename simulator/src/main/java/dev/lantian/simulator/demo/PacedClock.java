@@ -1,0 +1,43 @@
+package dev.lantian.simulator.demo;
+
+import dev.lantian.hardware.time.BoardClock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * The uplink's clock in the demo: it reads the board's (virtual) time, so command ages and report
+ * stamps are plant time, but it waits in real time, so a reconnect backoff does not push the
+ * board's clock ahead of the plant.
+ */
+public final class PacedClock extends BoardClock {
+    private final Clock board;
+
+    public PacedClock(Clock board) {
+        this.board = board;
+    }
+
+    @Override
+    public void sleep(Duration duration) throws InterruptedException {
+        if (!duration.isNegative() && !duration.isZero()) {
+            Thread.sleep(Math.max(1, duration.toMillis()));
+        }
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return board.getZone();
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return new PacedClock(board.withZone(zone));
+    }
+
+    @Override
+    public Instant instant() {
+        return board.instant();
+    }
+}
