@@ -121,8 +121,9 @@ public final class SiteSchema {
                     "Where reports are sent. Without it the board only records locally."),
             defaulted("storage", new Section(List.of(
                     defaulted("path", Text.any(), "/var/lib/lantian/lantian.db", "SQLite database file of the local record."),
-                    defaulted("max_size_mb", Whole.range(16, 1 << 20), "256",
-                            "Size cap of the database; the oldest raw samples go first when it is reached."),
+                    defaulted("max_size_mb", Whole.range(16, 1 << 20), "1024",
+                            "Size cap of the database; the oldest raw samples go first when it is reached (docs/storage.md)."
+                                    + " 16 channels need about 5.6 MB of reports a day, so 90 days need about 560 MB."),
                     defaulted("max_age_days", Whole.range(90, 3650), "400",
                             "Days of aggregates and events kept. At least 90: the work plans require 90 days of local records."),
                     defaulted("raw_sample_days", Whole.range(1, 3650), "7",
