@@ -2,14 +2,12 @@ package dev.lantian.agent.cli;
 
 import dev.lantian.agent.assembly.EquipmentReplay;
 import dev.lantian.agent.assembly.StageSettings;
-import dev.lantian.agent.config.ConfigException;
-import dev.lantian.agent.config.ConfigLoader;
-import dev.lantian.agent.config.ConfigProblem;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.measure.Replay;
 import dev.lantian.agent.measure.ReplayInputException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,14 +38,11 @@ public final class ReplayCommand implements Callable<Integer> {
     public Integer call() {
         var stdout = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        SiteConfig site;
-        try {
-            site = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            e.problems().stream().map(ConfigProblem::toString).forEach(err::println);
-            err.println(config + ": invalid, " + e.problems().size() + " problem(s); nothing replayed");
+        Optional<SiteConfig> loaded = SiteFile.load(config, err, "nothing replayed");
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
+        SiteConfig site = loaded.get();
         EquipmentReplay equipment = new EquipmentReplay(StageSettings.monitor(site));
         try {
             Replay.Summary summary = new Replay(StageSettings.measure(site)).run(samples, out, equipment);

@@ -2,9 +2,6 @@ package dev.lantian.agent.cli;
 
 import dev.lantian.agent.assembly.Board;
 import dev.lantian.agent.assembly.RealComponents;
-import dev.lantian.agent.config.ConfigException;
-import dev.lantian.agent.config.ConfigLoader;
-import dev.lantian.agent.config.ConfigProblem;
 import dev.lantian.agent.config.Durations;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.store.ClockQuality;
@@ -12,6 +9,7 @@ import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.time.BoardClock;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -52,14 +50,11 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
-        SiteConfig site;
-        try {
-            site = ConfigLoader.load(config);
-        } catch (ConfigException e) {
-            e.problems().stream().map(ConfigProblem::toString).forEach(err::println);
-            err.println(config + ": invalid, " + e.problems().size() + " problem(s); the agent does not start");
+        Optional<SiteConfig> loaded = SiteFile.load(config, err, "the agent does not start");
+        if (loaded.isEmpty()) {
             return ExitCodes.INVALID_INPUT;
         }
+        SiteConfig site = loaded.get();
         Duration limit = null;
         if (runFor != null) {
             limit = Durations.parse(runFor).filter(d -> !d.isZero() && !d.isNegative()).orElse(null);
