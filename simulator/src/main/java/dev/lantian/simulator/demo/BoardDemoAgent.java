@@ -72,8 +72,10 @@ final class BoardDemoAgent implements DemoAgent {
         Storage.Factory storage = RealComponents.storage(quality);
         UplinkFactory uplink = (c, s, commands, boardClock) -> {
             try {
-                return MqttUplink.create(MqttSettings.from(c, "demo"), s.outbox(), s.archive(), commands,
-                        new PacedClock(boardClock));
+                // A day passes in about two minutes: a reconnect backoff of minutes would span hours of
+                // plant time, so the demo's uplink retries within a second of wall time.
+                MqttSettings settings = MqttSettings.from(c, "demo").withBackoff(Duration.ofMillis(100), Duration.ofSeconds(1));
+                return MqttUplink.create(settings, s.outbox(), s.archive(), commands, new PacedClock(boardClock));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -42,6 +42,12 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How far flagged start/end may differ from the scripted ones (default: ${DEFAULT-VALUE})")
     Duration tolerance;
 
+    @Option(names = "--in-process",
+            description = "Keep every virtual device in this JVM (answered in memory) even where socat could put the "
+                    + "serial devices on pty pairs; by default they sit on ptys and a loopback socket, read by the "
+                    + "agent's real serial and Modbus links, and only a machine without socat falls back to in process")
+    boolean inProcess;
+
     @Option(names = "--drain", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long to wait after the scenario for the last reports (default: ${DEFAULT-VALUE})")
     long drainSeconds;
@@ -67,7 +73,8 @@ public final class DemoCommand implements Callable<Integer> {
         try (EmbeddedBroker embedded = broker == null ? EmbeddedBroker.start() : null) {
             DemoSetup setup;
             try {
-                setup = factory.open(new DemoSetup.Options(scenario, Optional.ofNullable(until), tolerance));
+                setup = factory.open(new DemoSetup.Options(scenario, Optional.ofNullable(until), tolerance,
+                        inProcess ? DemoSetup.Devices.IN_PROCESS : DemoSetup.Devices.PTY));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 out.println("demo: " + e.getMessage());
                 return ExitCodes.INVALID_INPUT;
@@ -82,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
             String url = broker != null ? broker : embedded.url();
             setup.notices().forEach(n -> out.println("note: " + n));
             out.println("demo: scenario '" + setup.plant().name() + "' " + setup.plant().start() + " → "
-                    + setup.plant().end() + ", broker " + url + (embedded != null ? " (embedded)" : ""));
+                    + setup.plant().end() + ", broker " + url + (embedded != null ? " (embedded)" : "") + ", devices "
+                    + setup.devices());
             DemoRun.Settings settings = new DemoRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(wallSeconds),
                     Duration.ofSeconds(drainSeconds), Duration.ofSeconds(10), setup.zone());
             DemoOutcome outcome = new DemoRun(settings, out).run(setup.plant(), setup.agent(), url);

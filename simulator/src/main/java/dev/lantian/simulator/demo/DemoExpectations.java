@@ -29,15 +29,4 @@ final class DemoExpectations {
         }
         return out;
     }
-
-    static List<String> notices(Scenario s, Instant end) {
-        List<String> out = new ArrayList<>();
-        for (Scenario.Incident i : s.incidents()) {
-            if (i.type() == Scenario.IncidentType.BROKER_DOWN && i.from().isBefore(end)) {
-                out.add("incident broker-down " + i.from() + " is not staged: the demo keeps its broker up "
-                        + "(the uplink's outage tests cover it)");
-            }
-        }
-        return out;
-    }
 }

@@ -14,9 +14,11 @@ import java.util.List;
  * none was invalid, and the violations agree.
  */
 public record DemoOutcome(String scenario, Instant plantStart, Instant plantEnd, Duration wall, long created,
-                          long pending, BureauTally tally, ViolationCheck.Result violations, List<String> problems) {
+                          long pending, BureauTally tally, ViolationCheck.Result violations,
+                          List<BrokerOutage.Window> outages, List<String> problems) {
 
     public DemoOutcome {
+        outages = List.copyOf(outages);
         problems = List.copyOf(problems);
     }
 
@@ -57,6 +59,15 @@ public record DemoOutcome(String scenario, Instant plantStart, Instant plantEnd,
         b.append("reports: sent ").append(created).append(" · received ").append(tally.accepted())
                 .append(" · unacknowledged ").append(pending).append(" · gaps ").append(tally.gaps())
                 .append(" · dups ").append(tally.duplicates()).append(" · invalid ").append(tally.invalid()).append("\n\n");
+        for (BrokerOutage.Window w : outages) {
+            b.append("broker outage ").append(w.from()).append(" → ").append(w.to()).append(": bureau saw the board ")
+                    .append(w.offlineSeen() ? "offline" : "NOT offline").append(", ").append(w.held())
+                    .append(" report(s) held in its outbox, ").append(w.backOnline() ? "back online after" : "NOT back online")
+                    .append('\n');
+        }
+        if (!outages.isEmpty()) {
+            b.append('\n');
+        }
         b.append(violations.render()).append('\n');
         b.append(TallySummary.render(tally)).append('\n');
         List<String> f = failures();

@@ -27,6 +27,11 @@ public interface DemoPlant extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Whether the scenario has the broker unreachable now (a scripted outage). */
+    default boolean brokerDown() {
+        return false;
+    }
+
     @Override
     void close();
 }

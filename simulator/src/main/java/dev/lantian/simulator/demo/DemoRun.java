@@ -5,7 +5,9 @@ import dev.lantian.simulator.bureau.BureauReceiver;
 import dev.lantian.simulator.bureau.BureauTally;
 import dev.lantian.simulator.bureau.ReportSchema;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +28,10 @@ import java.util.Optional;
 public final class DemoRun {
     private static final DateTimeFormatter PLANT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    /** @param commandReply how long the board may take to answer a bureau order */
+    /**
+     * @param commandReply how long the board may take to answer a bureau order, and to be seen going
+     *                     offline or back online around a staged broker outage
+     */
     public record Settings(Duration step, Duration wallTarget, Duration drainLimit, Duration commandReply, ZoneId zone) {
         public Settings {
             Objects.requireNonNull(zone, "zone");
@@ -43,6 +48,10 @@ public final class DemoRun {
                     zone);
         }
 
+        Duration presenceWait() {
+            return commandReply.multipliedBy(2);
+        }
+
         public Settings fast() {
             return new Settings(step, Duration.ZERO, drainLimit, commandReply, zone);
         }
@@ -57,12 +66,18 @@ public final class DemoRun {
         this.console = console;
     }
 
+    /**
+     * Runs the scenario. The board reaches the broker through an {@link OutageRelay} (so scripted
+     * outages can be staged) and is closed before the relay, at the end of the run.
+     */
     public DemoOutcome run(DemoPlant plant, DemoAgent agent, String brokerUrl) {
         long wallStart = System.nanoTime();
         BureauLedger ledger = new BureauLedger(agent.topicPrefix(), ReportSchema.published(), a -> { });
-        try (BureauReceiver bureau = new BureauReceiver(brokerUrl, agent.topicPrefix(), ledger, Clock.systemUTC())) {
+        try (BureauReceiver bureau = new BureauReceiver(brokerUrl, agent.topicPrefix(), ledger, Clock.systemUTC());
+             OutageRelay relay = OutageRelay.start(brokerUrl)) {
             bureau.start();
-            agent.start(brokerUrl, plant.start());
+            agent.start(relay.url(), plant.start());
+            BrokerOutage outage = new BrokerOutage(relay, bureau, agent, settings.presenceWait());
             ProgressLine progress = new ProgressLine(console, 200_000_000L);
             long plantNanos = Duration.between(plant.start(), plant.end()).toNanos();
             double wallPerPlant = settings.wallTarget().toNanos() / (double) Math.max(1, plantNanos);
@@ -73,6 +88,7 @@ public final class DemoRun {
             while (t.isBefore(plant.end())) {
                 t = min(t.plus(settings.step()), plant.end());
                 plant.advanceTo(t);
+                outage.follow(plant.brokerDown(), t).ifPresent(problems::add);
                 if (!plant.alertLevel().equals(alert)) {
                     alert = plant.alertLevel();
                     order(bureau, agent, alert.orElse("none"), t).ifPresent(problems::add);
@@ -91,9 +107,14 @@ public final class DemoRun {
             progress.show(() -> status(end, agent, tally), System.nanoTime(), true);
             progress.end();
             ViolationCheck.Result violations = ViolationCheck.compare(plant.scriptedViolations(), tally.events());
+            long created = agent.reportsCreated();
+            long pending = agent.reportsPending();
+            agent.close();
             return new DemoOutcome(plant.name(), plant.start(), plant.end(),
-                    Duration.ofNanos(System.nanoTime() - wallStart), agent.reportsCreated(), agent.reportsPending(),
-                    tally, violations, problems);
+                    Duration.ofNanos(System.nanoTime() - wallStart), created, pending, tally, violations,
+                    outage.windows(), problems);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the demo could not put a relay in front of the broker " + brokerUrl, e);
         }
     }
 

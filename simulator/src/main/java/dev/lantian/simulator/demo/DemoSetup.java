@@ -22,11 +22,31 @@ public interface DemoSetup extends AutoCloseable {
         return List.of();
     }
 
+    /** Where the virtual devices sit, for the header line: on ptys and sockets, or in process. */
+    default String devices() {
+        return "in process";
+    }
+
     @Override
     void close();
 
-    /** What the command line chose. {@code until} cuts the scenario short (a slice for tests). */
-    record Options(String scenario, Optional<Instant> until, Duration tolerance) {
+    /**
+     * What the command line chose. {@code until} cuts the scenario short (a slice for tests);
+     * {@code devices} says where the virtual devices sit.
+     */
+    record Options(String scenario, Optional<Instant> until, Duration tolerance, Devices devices) {
+        public Options(String scenario, Optional<Instant> until, Duration tolerance) {
+            this(scenario, until, tolerance, Devices.IN_PROCESS);
+        }
+    }
+
+    /**
+     * {@code IN_PROCESS}: serial devices answer in memory and Modbus TCP in memory, needing nothing but
+     * a JDK; {@code PTY}: serial devices on socat pty pairs and Modbus TCP on loopback sockets, read
+     * by the agent's real serial and Modbus links (falls back to in-process, with a notice, without socat).
+     */
+    enum Devices {
+        IN_PROCESS, PTY
     }
 
     /** Opens the plant and the board of a scenario. */

@@ -56,6 +56,11 @@ final class SimDemoPlant implements DemoPlant {
         return plant.alertLevel();
     }
 
+    @Override
+    public boolean brokerDown() {
+        return plant.brokerDown();
+    }
+
     Duration clockOffset() {
         return plant.clockOffset();
     }

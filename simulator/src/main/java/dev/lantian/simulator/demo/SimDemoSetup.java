@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The demo's world from a scenario: its plant and devices in this JVM (no ptys: serial devices are
- * in-process endpoints, RS-485 lines Modbus TCP gateways on loopback), and the agent's board built
+ * The demo's world from a scenario: its plant and devices in this JVM, and the agent's board built
  * from the scenario's site file ({@code NAME.agent.yaml}) with every device reached through
- * {@link SimBusLinks}. The scenario runs two minutes past its end so the last periods close.
+ * {@link SimBusLinks}. With {@link Devices#IN_PROCESS} serial devices are in-process endpoints and
+ * Modbus is answered in memory; with {@link Devices#PTY} they sit on socat pty pairs and loopback
+ * sockets and the board reads them through its real links. The scenario runs two minutes past its
+ * end so the last periods close.
  */
 final class SimDemoSetup implements DemoSetup {
     /** After the scenario's end, so the last minute, hour and day reports are made. */
@@ -38,10 +40,13 @@ final class SimDemoSetup implements DemoSetup {
     private final SimDemoPlant plant;
     private final BoardDemoAgent agent;
     private final Path dir;
+    private final VirtualSite site;
     private final List<String> notices = new ArrayList<>();
 
-    private SimDemoSetup(Scenario scenario, SimDemoPlant plant, BoardDemoAgent agent, Path dir, List<String> notices) {
+    private SimDemoSetup(Scenario scenario, SimDemoPlant plant, BoardDemoAgent agent, Path dir, VirtualSite site,
+                         List<String> notices) {
         this.scenario = scenario;
+        this.site = site;
         this.plant = plant;
         this.agent = agent;
         this.dir = dir;
@@ -55,14 +60,14 @@ final class SimDemoSetup implements DemoSetup {
         Path dir = workDir();
         Plant plant = new Plant(s);
         VirtualClock clock = new VirtualClock(s.start(), s.zone());
-        VirtualSite site = VirtualSite.start(plant, new VirtualSite.Options(false, dir.resolve("pty"), clock));
+        VirtualSite site = VirtualSite.start(plant, new VirtualSite.Options(options.devices() == Devices.PTY, dir.resolve("pty"), clock));
         try {
             PortsFile ports = site.ports(1);
             List<ExpectedViolation> expected = DemoExpectations.of(s, end, options.tolerance());
             SimDemoPlant demoPlant = new SimDemoPlant(plant, site, end, expected);
             BoardDemoAgent agent = new BoardDemoAgent(url -> render(template, ports, url, dir), dir, clock,
-                    new SimBusLinks(site, ports, SimModbusUnits.byDevice(s, plant, site)), demoPlant::clockOffset);
-            return new SimDemoSetup(s, demoPlant, agent, dir, DemoExpectations.notices(s, end));
+                    new SimBusLinks(site, ports, SimModbusUnits.byDevice(s, plant, site), clock), demoPlant::clockOffset);
+            return new SimDemoSetup(s, demoPlant, agent, dir, site, site.notices());
         } catch (RuntimeException e) {
             site.close();
             throw e;
@@ -106,8 +111,9 @@ final class SimDemoSetup implements DemoSetup {
     }
 
     /**
-     * The site file for an agent in this JVM: a serial device becomes {@code sim:ID}, which
-     * {@link SimBusLinks} resolves; a Modbus TCP device keeps its loopback host and port.
+     * The site file for an agent in this JVM: a serial device on a pty becomes its pty path, one in
+     * process {@code sim:ID}, which {@link SimBusLinks} resolves; a Modbus TCP device keeps its
+     * loopback host and port.
      */
     static String render(String template, PortsFile ports, String brokerUrl, Path dir) {
         StringBuilder out = new StringBuilder();
@@ -134,7 +140,8 @@ final class SimDemoSetup implements DemoSetup {
                 PortsFile.Entry e = ports.entry(id);
                 boolean nativeTcp = e.kind() == PortsFile.Kind.tcp && e.line() == null;
                 value = kind.equals("host") ? e.host()
-                        : nativeTcp ? String.valueOf(e.port()) : SimBusLinks.SCHEME + id;
+                        : nativeTcp ? String.valueOf(e.port())
+                        : e.kind() == PortsFile.Kind.pty ? e.path() : SimBusLinks.SCHEME + id;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
@@ -155,6 +162,11 @@ final class SimDemoSetup implements DemoSetup {
     @Override
     public ZoneId zone() {
         return scenario.zone();
+    }
+
+    @Override
+    public String devices() {
+        return site.usesPty() ? "on pty pairs (socat) and loopback TCP" : "in process";
     }
 
     @Override

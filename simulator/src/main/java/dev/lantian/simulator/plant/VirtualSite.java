@@ -5,9 +5,6 @@ import dev.lantian.hardware.i2c.I2cDevice;
 import dev.lantian.hardware.meter.RegisterMap;
 import dev.lantian.hardware.meter.RegisterMaps;
 import dev.lantian.hardware.serial.PtyPair;
-import dev.lantian.hardware.serial.ReconnectBackoff;
-import dev.lantian.hardware.serial.SerialByteLink;
-import dev.lantian.hardware.serial.SerialSettings;
 import dev.lantian.hardware.time.BoardClock;
 import dev.lantian.simulator.device.DeviceFaults;
 import dev.lantian.simulator.device.LinkPump;
@@ -15,6 +12,7 @@ import dev.lantian.simulator.device.MemoryEndpoint;
 import dev.lantian.simulator.device.ModbusRtuSlave;
 import dev.lantian.simulator.device.ModbusTcpSlave;
 import dev.lantian.simulator.device.ModbusUnit;
+import dev.lantian.simulator.device.PtyPort;
 import dev.lantian.simulator.device.VirtualDlt645Meter;
 import dev.lantian.simulator.device.VirtualPms5003;
 import dev.lantian.simulator.device.VirtualSds011;
@@ -24,7 +22,6 @@ import dev.lantian.simulator.device.WireDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +52,7 @@ public final class VirtualSite implements AutoCloseable {
     private final Map<String, PortsFile.Entry> entries = new TreeMap<>();
     private final Map<String, DeviceFaults> faults = new LinkedHashMap<>();
     private final Map<String, MemoryEndpoint> memory = new LinkedHashMap<>();
+    private final Map<String, LinkPump> pumps = new LinkedHashMap<>();
     private final Map<String, I2cDevice> i2c = new LinkedHashMap<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
@@ -178,11 +176,11 @@ public final class VirtualSite implements AutoCloseable {
         Path agentEnd = options.ptyDir().resolve(id);
         PtyPair pair = PtyPair.start(options.ptyDir().resolve("." + id + ".device"), agentEnd);
         resources.add(pair);
-        // A pty ignores line settings; these are the device's own, for logs and for honesty.
-        SerialSettings framing = protocol.equals("dlt645") ? SerialSettings.of(pair.a().toString(), 2400)
-                .withParity(SerialSettings.Parity.EVEN) : SerialSettings.of(pair.a().toString(), 9600);
-        SerialByteLink link = new SerialByteLink(framing, BoardClock.system(ZoneOffset.UTC), ReconnectBackoff.standard());
-        resources.add(0, new LinkPump(link, device, plant::now));
+        // A pty ignores line settings; the baud rate is the device's own, for logs and for honesty.
+        PtyPort port = PtyPort.open(pair.a().toString(), protocol.equals("dlt645") ? 2400 : 9600);
+        LinkPump pump = new LinkPump(port, device, plant::now);
+        pumps.put(id, pump);
+        resources.add(0, pump);
         entries.put(id, new PortsFile.Entry(PortsFile.Kind.pty, agentEnd.toAbsolutePath().toString(), null, null, protocol,
                 unit, address, line));
     }
@@ -198,6 +196,7 @@ public final class VirtualSite implements AutoCloseable {
             f.removeClamp(plant.clampRemoved(id));
         });
         memory.values().forEach(MemoryEndpoint::tick);
+        pumps.values().forEach(LinkPump::tick);
     }
 
     public PortsFile ports(double speed) {
@@ -212,6 +211,14 @@ public final class VirtualSite implements AutoCloseable {
     /** The in-process endpoint of a serial device when running without ptys. */
     public Optional<MemoryEndpoint> memory(String deviceId) {
         return Optional.ofNullable(memory.get(deviceId));
+    }
+
+    /**
+     * The pump of a device (or Modbus RTU line) on a pty, by the id the ports file gives it, so an
+     * agent in this JVM can see whether bytes are still on their way ({@link LinkPump#traffic()}).
+     */
+    public Optional<LinkPump> pump(String id) {
+        return Optional.ofNullable(pumps.get(id));
     }
 
     /** A virtual I2C chip (SPS30, SGP40) for an agent in this JVM. */

@@ -16,10 +16,11 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole demo on a slice of the shipped demo day: the simulator's plant, the agent's real board
- * (drivers, pipeline, SQLite store, MQTT uplink), a broker and the bureau. The slice runs 22 plant
- * minutes around one staged incident: the bag filter stops 09:00–09:12 while both lines run.
- * Through a real mosquitto when installed; without it the embedded broker (on CI mosquitto must be there).
+ * The demo with its devices in process, as on a machine without socat, on a slice of the shipped demo
+ * day: the simulator's plant, the agent's real board (drivers, pipeline, SQLite store, MQTT uplink), a
+ * broker and the bureau. The slice runs 22 plant minutes around one staged incident: the bag filter
+ * stops 09:00–09:12 while both lines run. Through a real mosquitto when installed; without it the
+ * embedded broker (on CI mosquitto must be there). The whole day on ptys: {@link DemoDayOnTheWireTest}.
  */
 class DemoFlowTest {
     @TempDir
@@ -56,12 +57,13 @@ class DemoFlowTest {
 
     private String demo(String... extra) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String[] args = new String[extra.length + 4];
+        String[] args = new String[extra.length + 5];
         args[0] = "--scenario";
         args[1] = slice().toString();
         args[2] = "--wall";
         args[3] = "0";
-        System.arraycopy(extra, 0, args, 4, extra.length);
+        args[4] = "--in-process";
+        System.arraycopy(extra, 0, args, 5, extra.length);
         int code = new CommandLine(new DemoCommand(DemoSetups.simulator(), new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .execute(args);
         String text = out.toString(StandardCharsets.UTF_8);
@@ -81,7 +83,7 @@ class DemoFlowTest {
             text = demo();
             assertThat(text).contains("(embedded)");
         }
-        assertThat(text).contains("RESULT: PASS").contains("gaps 0").contains("matched 2 · missed 0 · unexpected 0")
+        assertThat(text).contains("devices in process").contains("RESULT: PASS").contains("gaps 0").contains("matched 2 · missed 0 · unexpected 0")
                 .contains("linkage.treatment-not-running");
     }
 }

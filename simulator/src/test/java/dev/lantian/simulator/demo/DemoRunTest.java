@@ -97,4 +97,25 @@ class DemoRunTest {
 
         assertThat(o.failures()).containsExactly("alert red at 2026-12-01T00:02:00Z: no reply from the board within 2 s");
     }
+
+    @Test
+    void aBoardThatDoesNotComeBackAfterTheScriptedOutageFailsTheDemo() {
+        ScriptedPlant plant = new ScriptedPlant(START, END, List.of());
+        plant.downFrom = START.plus(Duration.ofMinutes(20));
+        plant.downTo = START.plus(Duration.ofMinutes(30));
+        ScriptedBoard board = new ScriptedBoard("b1", List.of(), Set.of());
+
+        DemoOutcome o = run(plant, board, IMPATIENT);
+
+        assertThat(o.outages()).singleElement().satisfies(w -> {
+            assertThat(w.from()).isEqualTo(plant.downFrom);
+            assertThat(w.to()).isEqualTo(plant.downTo);
+            assertThat(w.offlineSeen()).as("the broker published the board's last will").isTrue();
+            assertThat(w.backOnline()).isFalse();
+        });
+        assertThat(o.failures()).contains("broker outage end at 2026-12-01T00:30:00Z: the board did not come back online within 4 s");
+        assertThat(o.tally().accepted()).as("what the board made after the cut never arrived").isLessThan(o.created());
+        assertThat(o.render()).contains("broker outage 2026-12-01T00:20:00Z → 2026-12-01T00:30:00Z: bureau saw the board offline")
+                .contains("NOT back online").contains("RESULT: FAIL");
+    }
 }

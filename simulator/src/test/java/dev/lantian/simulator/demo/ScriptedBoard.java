@@ -22,8 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A stand-in board for testing the demo's orchestration: one minute report per plant minute and the
- * events it is told to flag, published through Paho like the real uplink. It can be told to skip a
- * sequence number, as a board losing a report would.
+ * events it is told to flag, published through Paho like the real uplink, with a retained "online"
+ * and an "offline" last will. It can be told to skip a sequence number, as a board losing a report
+ * would; it never reconnects, so whatever it makes while disconnected is lost.
  */
 final class ScriptedBoard implements DemoAgent {
     record Flag(String rule, String equipment, Instant start, Instant end) {
@@ -57,6 +58,7 @@ final class ScriptedBoard implements DemoAgent {
             // Paho's synchronous publish can return before its in-flight count drops (on a busy machine
             // the ten-message default then refuses a publish); the real uplink has its own window
             o.setMaxInflight(1000);
+            o.setWill(topic("state"), "offline".getBytes(StandardCharsets.UTF_8), 1, true);
             client.connect(o);
             client.subscribe(topic("command"), 1, (t, m) -> {
                 commands.add(new String(m.getPayload(), StandardCharsets.UTF_8));
@@ -124,7 +126,7 @@ final class ScriptedBoard implements DemoAgent {
 
     private void publish(Report r) {
         created++;
-        if (skipped.contains(r.sequence())) {
+        if (skipped.contains(r.sequence()) || !client.isConnected()) {
             return;
         }
         try {

@@ -11,6 +11,9 @@ final class ScriptedPlant implements DemoPlant {
     Instant now;
     /** Alert level orders: from this time on, this level (sorted by time). */
     final java.util.TreeMap<Instant, String> alerts = new java.util.TreeMap<>();
+    /** A broker outage from {@code downFrom} (inclusive) to {@code downTo} (exclusive), when set. */
+    Instant downFrom;
+    Instant downTo;
 
     ScriptedPlant(Instant start, Instant end, List<ExpectedViolation> staged) {
         this.start = start;
@@ -46,6 +49,11 @@ final class ScriptedPlant implements DemoPlant {
     public java.util.Optional<String> alertLevel() {
         var e = alerts.floorEntry(now);
         return e == null || e.getValue().equals("none") ? java.util.Optional.empty() : java.util.Optional.of(e.getValue());
+    }
+
+    @Override
+    public boolean brokerDown() {
+        return downFrom != null && !now.isBefore(downFrom) && now.isBefore(downTo);
     }
 
     @Override
