@@ -13,7 +13,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** A real mosquitto on a free loopback port with a generated config, killed on close. */
-final class Mosquitto implements AutoCloseable {
+public final class Mosquitto implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
     private final Process process;
@@ -27,7 +27,7 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Skips the calling test when mosquitto is missing, but fails it when CI=true. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean found = Files.isExecutable(BINARY);
         if (!found && "true".equals(System.getenv("CI"))) {
             fail("CI must have mosquitto at " + BINARY);
@@ -36,17 +36,17 @@ final class Mosquitto implements AutoCloseable {
     }
 
     /** Without mosquitto a test may fall back to the embedded broker, except on CI. */
-    static void failOnCiWithout() {
+    public static void failOnCiWithout() {
         if (!installed() && "true".equals(System.getenv("CI"))) {
             fail("CI must have mosquitto at " + BINARY);
         }
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
-    static Mosquitto start() throws IOException {
+    public static Mosquitto start() throws IOException {
         int port = freePort();
         Path dir = Files.createTempDirectory("lantian-mosquitto");
         Path conf = dir.resolve("mosquitto.conf");
@@ -62,7 +62,7 @@ final class Mosquitto implements AutoCloseable {
         return m;
     }
 
-    String url() {
+    public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
