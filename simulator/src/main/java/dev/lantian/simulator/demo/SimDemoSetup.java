@@ -61,7 +61,8 @@ final class SimDemoSetup implements DemoSetup {
             List<ExpectedViolation> expected = DemoExpectations.of(s, end, options.tolerance());
             SimDemoPlant demoPlant = new SimDemoPlant(plant, site, end, expected);
             BoardDemoAgent agent = new BoardDemoAgent(url -> render(template, ports, url, dir), dir, clock,
-                    new SimBusLinks(site, ports, SimModbusUnits.byDevice(s, plant, site)), demoPlant::clockOffset);
+                    new SimBusLinks(site, ports, SimModbusUnits.byDevice(s, plant, site)), site.boardIo(),
+                    demoPlant::clockOffset);
             return new SimDemoSetup(s, demoPlant, agent, dir, DemoExpectations.notices(s, end));
         } catch (RuntimeException e) {
             site.close();
