@@ -136,4 +136,26 @@ class I2cChipsTest {
         provider.attach(3, new VirtualSgp40(() -> 2.0));
         assertThat(provider.chip(3, 0x59)).isPresent();
     }
+
+    @Test
+    void bme280RegistersBehaveLikeTheDatasheetSays() throws IOException {
+        VirtualBme280 chip = new VirtualBme280(0x76, () -> new WeatherState(18, 60, 1005));
+        provider.attach(1, chip);
+        var device = board.i2cBus(1).device(0x76);
+        assertThat(device.writeRead(new byte[] {(byte) 0xF7}, 8)).as("no sample before the first measurement")
+                .containsExactly(0x80, 0, 0, 0x80, 0, 0, 0x80, 0);
+        device.write(new byte[] {(byte) 0xD0, 0x11, (byte) 0x88, 0}); // read-only: ignored
+        assertThat(device.writeRead(new byte[] {(byte) 0xD0}, 1)).containsExactly(0x60);
+        device.write(new byte[] {(byte) 0xF4, 0b001_001_01}); // forced, humidity oversampling still "skipped"
+        byte[] data = device.writeRead(new byte[] {(byte) 0xF7}, 8);
+        assertThat(data[0] & 0xFF).isNotEqualTo(0x80);
+        assertThat(new int[] {data[6] & 0xFF, data[7] & 0xFF}).containsExactly(0x80, 0x00);
+        assertThat(device.writeRead(new byte[] {(byte) 0xF4}, 1)).as("forced mode ends in sleep").containsExactly(0b001_001_00);
+        device.write(new byte[] {(byte) 0xE0, (byte) 0xB6});
+        assertThat(device.writeRead(new byte[] {(byte) 0xF2}, 4)).containsExactly(0, 0, 0, 0);
+        assertThat(device.writeRead(new byte[] {(byte) 0xFA}, 1)).containsExactly(0x80);
+        ReadingSet set = new Bme280("climate", device, clock).read();
+        assertThat(set.field("humidity").orElseThrow().value()).isCloseTo(60, within(0.01));
+        assertThatThrownBy(() -> new VirtualBme280(0x40, () -> null)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
