@@ -137,7 +137,9 @@ final class BoardDemoAgent implements DemoAgent {
             board.close();
             board = null;
         }
-        io.close();
+        if (io != null) {
+            io.close();
+        }
     }
 
     private SiteConfig load(String brokerUrl, String name) {
