@@ -5,6 +5,7 @@ import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.io.i2c.I2C;
+import com.pi4j.io.i2c.I2CProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
@@ -22,30 +23,43 @@ import org.tinylog.Logger;
  * {@link BoardIo} through Pi4J 2.x with providers named explicitly (no auto-detection, which would
  * pick whatever plugin happens to be on the class path). The Pi4J contexts are built lazily and
  * separately for I2C and GPIO, so a board that only has I2C never loads the gpiod native library.
+ * {@link #withI2cProvider} puts any Pi4J I2C provider under the same adaptor (the simulator's virtual
+ * chips), so what the drivers see passes through exactly the Pi4J calls a real board makes.
  */
 public final class Pi4jBoardIo implements BoardIo {
     private final boolean mock;
     private final Path deviceDir;
+    /** The I2C provider given to {@link #withI2cProvider}, else null (linuxfs or mock). */
+    private final I2CProvider i2cProvider;
     private Context i2cContext;
     private Context gpioContext;
     private final Map<Integer, Pi4jBus> buses = new HashMap<>();
 
-    private Pi4jBoardIo(boolean mock, Path deviceDir) {
+    private Pi4jBoardIo(boolean mock, Path deviceDir, I2CProvider i2cProvider) {
         this.mock = mock;
         this.deviceDir = deviceDir;
+        this.i2cProvider = i2cProvider;
     }
 
     public static Pi4jBoardIo real() {
-        return new Pi4jBoardIo(false, Path.of("/dev"));
+        return new Pi4jBoardIo(false, Path.of("/dev"), null);
     }
 
     /** A real board whose device files live elsewhere than {@code /dev} (tests of the "no bus" path). */
     public static Pi4jBoardIo real(Path deviceDir) {
-        return new Pi4jBoardIo(false, deviceDir);
+        return new Pi4jBoardIo(false, deviceDir, null);
     }
 
     public static Pi4jBoardIo mock() {
-        return new Pi4jBoardIo(true, Path.of("/dev"));
+        return new Pi4jBoardIo(true, Path.of("/dev"), null);
+    }
+
+    /**
+     * A board whose I2C buses are served by {@code provider} (every bus number exists; which chips
+     * answer is the provider's business) and whose GPIO is Pi4J's mock.
+     */
+    public static Pi4jBoardIo withI2cProvider(I2CProvider provider) {
+        return new Pi4jBoardIo(true, Path.of("/dev"), java.util.Objects.requireNonNull(provider, "provider"));
     }
 
     @Override
@@ -68,7 +82,8 @@ public final class Pi4jBoardIo implements BoardIo {
             return existing;
         }
         Context context = pi4j(() -> i2cContext(), "start Pi4J for I2C");
-        Pi4jBus opened = new Pi4jBus(context, bus, mock ? MockI2CProvider.ID : LinuxFsI2CProvider.ID);
+        Pi4jBus opened = new Pi4jBus(context, bus, i2cProvider != null ? i2cProvider.id()
+                : mock ? MockI2CProvider.ID : LinuxFsI2CProvider.ID);
         buses.put(bus, opened);
         return opened;
     }
@@ -95,7 +110,8 @@ public final class Pi4jBoardIo implements BoardIo {
     synchronized Context i2cContext() {
         if (i2cContext == null) {
             i2cContext = Pi4J.newContextBuilder().noAutoDetect()
-                    .add(mock ? MockI2CProvider.newInstance() : LinuxFsI2CProvider.newInstance())
+                    .add(i2cProvider != null ? i2cProvider
+                            : mock ? MockI2CProvider.newInstance() : LinuxFsI2CProvider.newInstance())
                     .build();
         }
         return i2cContext;

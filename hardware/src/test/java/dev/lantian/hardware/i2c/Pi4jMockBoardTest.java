@@ -111,6 +111,31 @@ class Pi4jMockBoardTest {
         }
     }
 
+    /** A provider given to the board serves its I2C (the simulator's virtual chips use this seam). */
+    @Test
+    void aGivenI2cProviderServesTheBusesAndGpioStaysMock() throws Exception {
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        com.pi4j.plugin.mock.provider.i2c.MockI2CProviderImpl provider = new com.pi4j.plugin.mock.provider.i2c.MockI2CProviderImpl() {
+            {
+                id = "test-i2c";
+            }
+
+            @Override
+            public I2C create(com.pi4j.io.i2c.I2CConfig config) {
+                opened.add(config.bus() + "/" + Integer.toHexString(config.device()));
+                return super.create(config);
+            }
+        };
+        try (Pi4jBoardIo board = Pi4jBoardIo.withI2cProvider(provider)) {
+            I2cDevice device = board.i2cBus(3).device(0x40);
+            device.write(new byte[] {0x01, 0x02});
+            assertThat(opened).containsExactly("3/40");
+            assertThat(board.i2cContext().io(Pi4jBoardIo.idOf(3, 0x40), I2C.class).provider().id()).isEqualTo("test-i2c");
+            assertThat(board.digitalInput(5, false)).isNotNull();
+        }
+        assertThatThrownBy(() -> Pi4jBoardIo.withI2cProvider(null)).isInstanceOf(NullPointerException.class);
+    }
+
     @Test
     void unknownProviderIdIsRejected() {
         assertThatThrownBy(() -> BoardIo.open("rpi")).isInstanceOf(IllegalArgumentException.class)

@@ -14,7 +14,7 @@ import dev.lantian.agent.report.StepAwareClockQuality;
 import dev.lantian.agent.store.ClockQuality;
 import dev.lantian.agent.uplink.MqttSettings;
 import dev.lantian.agent.uplink.MqttUplink;
-import dev.lantian.hardware.i2c.Pi4jBoardIo;
+import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.time.VirtualClock;
 
 import java.io.IOException;
@@ -42,13 +42,17 @@ final class BoardDemoAgent implements DemoAgent {
     private final Supplier<Duration> clockOffset;
     private final SiteConfig preview;
     private Board board;
-    private Pi4jBoardIo io;
+    private final BoardIo io;
     private Duration stepped = Duration.ZERO;
 
-    /** @param siteFile the site file's text for a broker url */
-    BoardDemoAgent(Function<String, String> siteFile, Path dir, VirtualClock clock, BusLinks links,
+    /**
+     * @param siteFile the site file's text for a broker url
+     * @param io       the board's I2C and GPIO (the virtual site's chips behind Pi4J)
+     */
+    BoardDemoAgent(Function<String, String> siteFile, Path dir, VirtualClock clock, BusLinks links, BoardIo io,
                    Supplier<Duration> clockOffset) {
         this.siteFile = siteFile;
+        this.io = io;
         this.dir = dir;
         this.clock = clock;
         this.links = links;
@@ -80,7 +84,6 @@ final class BoardDemoAgent implements DemoAgent {
                 throw new UncheckedIOException(e);
             }
         };
-        io = Pi4jBoardIo.mock();
         try {
             board = Board.build(config, new Board.Parts(clock, io, links, storage, uplink,
                     AliveMarker.inMemory(), quality,

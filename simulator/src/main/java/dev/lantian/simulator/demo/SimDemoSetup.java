@@ -66,7 +66,8 @@ final class SimDemoSetup implements DemoSetup {
             List<ExpectedViolation> expected = DemoExpectations.of(s, end, options.tolerance());
             SimDemoPlant demoPlant = new SimDemoPlant(plant, site, end, expected);
             BoardDemoAgent agent = new BoardDemoAgent(url -> render(template, ports, url, dir), dir, clock,
-                    new SimBusLinks(site, ports, SimModbusUnits.byDevice(s, plant, site), clock), demoPlant::clockOffset);
+                    new SimBusLinks(site, ports, SimModbusUnits.byDevice(s, plant, site), clock), site.boardIo(),
+                    demoPlant::clockOffset);
             return new SimDemoSetup(s, demoPlant, agent, dir, site, site.notices());
         } catch (RuntimeException e) {
             site.close();

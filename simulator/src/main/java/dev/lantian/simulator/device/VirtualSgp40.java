@@ -10,7 +10,8 @@ import java.util.function.DoubleSupplier;
  * A Sensirion SGP40 on I2C (0x59) for an agent in the same JVM: "measure raw" (0x260F, with its two
  * compensation words) answers a raw signal that falls as VOC rises (clean air near 30000 ticks, about
  * 1000 ticks less per mg/m3, the direction of the real MOx signal), heater off (0x3615) is accepted.
- * Silent and garbage faults become an I/O error and a CRC-broken answer.
+ * Silent and garbage faults become an I/O error and a CRC-broken answer. An agent reaches it through
+ * Pi4J, on {@link SimI2cProvider}.
  */
 public final class VirtualSgp40 implements I2cDevice {
     private static final int MEASURE_RAW = 0x260F;

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * its CRC-8) and device status (0xD206, no faults). Silent and garbage faults become an I/O error
  * (no ACK) and CRC-broken values.
  *
- * <p>Not behind Pi4J's mock provider: its mock I2C only stores bytes and cannot answer a command.
+ * <p>An agent reaches it through Pi4J: {@link SimI2cProvider} hands each transaction of its mock-based
+ * I2C to this chip (Pi4J's own mock I2C only stores bytes and cannot answer a command).
  */
 public final class VirtualSps30 implements I2cDevice {
     private static final int START = 0x0010;

@@ -1,5 +1,6 @@
 package dev.lantian.simulator.plant;
 
+import dev.lantian.simulator.device.WeatherState;
 import dev.lantian.simulator.plant.Plant.TreatmentMode;
 import dev.lantian.simulator.plant.Scenario.Incident;
 import dev.lantian.simulator.plant.Scenario.IncidentType;
@@ -81,5 +82,19 @@ final class Physics {
             out[3] += added * 1.8;
         }
         return out;
+    }
+    /**
+     * The air at a climate sensor: the site weather's means (or the sensor's own baseline, e.g. a
+     * sensor indoors) with a cosine day swing, warmest (and driest) at {@code warmest}; pressure
+     * with the atmosphere's twice-daily tide of about 1 hPa, highest near 10:00 and 22:00.
+     */
+    WeatherState weather(Scenario.Sensor s) {
+        Scenario.Weather w = scenario.weather();
+        double hour = local.toLocalTime().toSecondOfDay() / 3600.0;
+        double day = Math.cos(2 * Math.PI * (hour - w.warmest().toSecondOfDay() / 3600.0) / 24);
+        double tide = Math.cos(4 * Math.PI * (hour - 10) / 24);
+        double humidity = s.baseline("humidity", w.humidity()) - w.humiditySwing() / 2 * day;
+        return new WeatherState(s.baseline("temperature", w.temperature()) + w.temperatureSwing() / 2 * day,
+                Math.max(0, Math.min(100, humidity)), s.baseline("pressure", w.pressure()) + 0.5 * tide);
     }
 }

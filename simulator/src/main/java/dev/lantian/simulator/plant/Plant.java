@@ -2,6 +2,7 @@ package dev.lantian.simulator.plant;
 
 import dev.lantian.simulator.device.DustState;
 import dev.lantian.simulator.device.MeterState;
+import dev.lantian.simulator.device.WeatherState;
 import dev.lantian.simulator.plant.Scenario.Incident;
 import dev.lantian.simulator.plant.Scenario.IncidentType;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public final class Plant {
         this.step = step;
         this.random = new Random(scenario.seed());
         this.now = scenario.start();
-        for (Scenario.Sensor s : scenario.sensors()) {
+        for (Scenario.Sensor s : pollutionSensors()) {
             double[] base = baseline(s);
             concentration.put(s.id(), base.clone());
             reported.put(s.id(), base.clone());
@@ -99,7 +100,7 @@ public final class Plant {
             meters.put(m.id(), meterState(m, kw, kwh, ph));
         }
         double relax = 1 - Math.exp(-dt.toMillis() / (double) Math.max(1, ph.timeConstant().toMillis()));
-        for (Scenario.Sensor s : scenario.sensors()) {
+        for (Scenario.Sensor s : pollutionSensors()) {
             double[] target = physics.target(s, baseline(s), modes, power);
             double[] c = concentration.get(s.id());
             double[] out = reported.get(s.id());
@@ -120,6 +121,11 @@ public final class Plant {
             phases[i] = new MeterState.Phase(used ? v : 0, p * 1000 / (v * ph.powerFactor()), p);
         }
         return new MeterState(phases[0], phases[1], phases[2], 50 + 0.02 * random.nextGaussian(), kwh);
+    }
+
+    /** Dust and VOC sensors; climate sensors read the weather, which has no noise draws of its own. */
+    private List<Scenario.Sensor> pollutionSensors() {
+        return scenario.sensors().stream().filter(s -> !s.kind().weather()).toList();
     }
 
     private static double[] baseline(Scenario.Sensor s) {
@@ -150,6 +156,13 @@ public final class Plant {
     public synchronized Map<String, Double> voc(String id) {
         double[] c = sensorValues(id);
         return Map.of("tvoc", c[0], "nmhc", c[1]);
+    }
+
+    /** The air at a climate sensor (BME280) now. */
+    public synchronized WeatherState weather(String id) {
+        Scenario.Sensor s = scenario.sensors().stream().filter(x -> x.id().equals(id) && x.kind().weather()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no climate sensor " + id));
+        return new Physics(scenario, now).weather(s);
     }
 
     private double[] sensorValues(String id) {

@@ -13,8 +13,8 @@ import java.util.TreeMap;
 /**
  * Where each virtual device can be reached, written by {@code lantian-sim plant --ports-file} for an
  * agent started separately: per device id its kind ({@code pty}: a serial device path;
- * {@code tcp}: host and port; {@code memory}: in-process only), protocol, and Modbus unit or
- * DL/T 645 address.
+ * {@code tcp}: host and port; {@code memory}: in-process only), protocol, and Modbus unit,
+ * DL/T 645 address, or I2C bus (as its {@code line}, {@code i2c-1}) and address.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PortsFile(String scenario, String plantStart, double speed, Map<String, Entry> devices) {
@@ -31,6 +31,10 @@ public record PortsFile(String scenario, String plantStart, double speed, Map<St
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(Kind kind, String path, String host, Integer port, String protocol, Integer unit,
                         String address, String line) {
+        /** An in-process I2C chip: its bus as the line ({@code i2c-1}, as /dev/i2c-1), its address in hex. */
+        public static Entry i2c(String protocol, int bus, int address) {
+            return new Entry(Kind.memory, null, null, null, protocol, null, String.format("0x%02X", address), "i2c-" + bus);
+        }
     }
 
     public PortsFile {

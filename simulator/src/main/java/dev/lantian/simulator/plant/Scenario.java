@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record Scenario(String name, String description, Instant start, ZoneId zone, Duration duration, long seed,
                        List<Line> lines, List<Treatment> treatment, List<Meter> meters, List<Sensor> sensors,
-                       Physics physics, List<Incident> incidents) {
+                       Physics physics, Weather weather, List<Incident> incidents) {
 
     public Instant end() {
         return start.plus(duration);
@@ -51,15 +51,29 @@ public record Scenario(String name, String description, Instant start, ZoneId zo
 
     /** Kinds of sensor. */
     public enum SensorKind {
-        PMS5003, SDS011, DUST_MONITOR, VOC_ANALYSER, SPS30, SGP40;
+        PMS5003, SDS011, DUST_MONITOR, VOC_ANALYSER, SPS30, SGP40, BME280;
 
-        /** Whether the sensor measures VOC (else particulates). */
+        /** Whether the sensor measures VOC (else particulates, or the weather). */
         public boolean voc() {
             return this == VOC_ANALYSER || this == SGP40;
         }
+
+        /** Whether the sensor measures the weather (temperature, humidity, pressure) rather than pollution. */
+        public boolean weather() {
+            return this == BME280;
+        }
+
+        /** Whether the sensor is a chip on an I2C bus of the board. */
+        public boolean i2c() {
+            return this == SPS30 || this == SGP40 || this == BME280;
+        }
     }
 
-    public record Sensor(String id, SensorKind kind, String line, int unit, String registerMap,
+    /**
+     * @param bus     I2C bus number (I2C sensors; 1 on a Raspberry Pi's header)
+     * @param address I2C address (I2C sensors: the chip's, e.g. 0x76 or 0x77 for a BME280), else 0
+     */
+    public record Sensor(String id, SensorKind kind, String line, int unit, String registerMap, int bus, int address,
                          List<String> treatment, Map<String, Double> baseline) {
         public double baseline(String field, double otherwise) {
             return baseline.getOrDefault(field, otherwise);
@@ -68,6 +82,14 @@ public record Scenario(String name, String description, Instant start, ZoneId zo
 
     public record Physics(double dustPerLine, double vocPerLine, double leak, Duration timeConstant,
                           double meterNoise, double sensorNoise, double voltage, double powerFactor) {
+    }
+
+    /**
+     * The weather at the site: daily means with a swing (peak to trough) over the day, warmest at
+     * {@code warmest} local time; humidity is lowest then. Pressure carries the atmosphere's twice-daily tide.
+     */
+    public record Weather(double temperature, double temperatureSwing, double humidity, double humiditySwing,
+                          double pressure, LocalTime warmest) {
     }
 
     /** Kinds of scripted incident, with their YAML names. */

@@ -10,7 +10,8 @@ import java.util.Map;
  */
 public record ScenarioFile(String name, String description, String start, String zone, String duration, Long seed,
                            List<LineSpec> lines, List<TreatmentSpec> treatment, List<MeterSpec> meters,
-                           List<SensorSpec> sensors, PhysicsSpec physics, List<IncidentSpec> incidents) {
+                           List<SensorSpec> sensors, PhysicsSpec physics, WeatherSpec weather,
+                           List<IncidentSpec> incidents) {
 
     /** A production line: runs at {@code load} x rated power during its shifts ("06:00-14:00"). */
     public record LineSpec(String id, Double ratedKw, Double load, List<String> shifts) {
@@ -34,11 +35,21 @@ public record ScenarioFile(String name, String description, String start, String
 
     /**
      * A sensor: kind pms5003, sds011 (UART), dust-monitor or voc-analyser (Modbus RTU on {@code line}),
-     * sps30 or sgp40 (I2C, reachable only by an agent in the same JVM).
-     * {@code treatment} names the units whose outlet it sees; baseline gives the clean-air values.
+     * sps30, sgp40 or bme280 (I2C chips on {@code bus}, default 1, at {@code address}, default the
+     * chip's: 0x69, 0x59, 0x76; reachable only by an agent in the same JVM).
+     * {@code treatment} names the units whose outlet it sees; baseline gives the clean-air values
+     * (for a bme280 the site weather's means: temperature, humidity, pressure).
      */
-    public record SensorSpec(String id, String kind, String line, Integer unit, String registerMap,
-                             List<String> treatment, Map<String, Double> baseline) {
+    public record SensorSpec(String id, String kind, String line, Integer unit, String registerMap, Integer bus,
+                             String address, List<String> treatment, Map<String, Double> baseline) {
+    }
+
+    /**
+     * The site's weather (BME280 chips read it): daily means of temperature (C), humidity (%RH) and
+     * pressure (hPa), the day's temperature and humidity swings, and the warmest time of day ("15:00").
+     */
+    public record WeatherSpec(Double temperature, Double temperatureSwing, Double humidity, Double humiditySwing,
+                              Double pressure, String warmest) {
     }
 
     /** How fast and how far concentrations move, and how noisy meters are. */

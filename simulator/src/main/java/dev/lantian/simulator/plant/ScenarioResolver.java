@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -98,6 +99,7 @@ final class ScenarioResolver extends ScenarioChecks {
                     unit(m.unit(), p + "/unit"), address, phases));
         });
         List<Scenario.Sensor> sensors = new ArrayList<>();
+        Set<Integer> i2cPlaces = new HashSet<>();
         each(f.sensors(), "/sensors", false, (s, p) -> {
             unique(deviceIds, required(s.id(), p + "/id"), p + "/id");
             Scenario.SensorKind kind = choice(s.kind(), p + "/kind", Scenario.SensorKind.class);
@@ -108,7 +110,18 @@ final class ScenarioResolver extends ScenarioChecks {
                 map = shippedMap(s.registerMap() != null ? s.registerMap()
                         : kind == Scenario.SensorKind.DUST_MONITOR ? "generic-dust-monitor" : "generic-pid-voc", p + "/register_map");
             }
-            sensors.add(new Scenario.Sensor(s.id(), kind, s.line(), unit(s.unit(), p + "/unit"), map,
+            int bus = 0;
+            int address = 0;
+            if (kind != null && kind.i2c()) {
+                bus = i2cBus(s.bus(), p + "/bus");
+                address = i2cAddress(kind, s.address(), p + "/address");
+                if (!i2cPlaces.add(bus * 256 + address)) {
+                    fail(p + "/address", String.format("another sensor already sits on I2C bus %d at 0x%02X", bus, address));
+                }
+            } else if (s.bus() != null || s.address() != null) {
+                fail(p + (s.bus() != null ? "/bus" : "/address"), "only I2C sensors (sps30, sgp40, bme280) sit on an I2C bus");
+            }
+            sensors.add(new Scenario.Sensor(s.id(), kind, s.line(), unit(s.unit(), p + "/unit"), map, bus, address,
                     s.treatment() == null ? List.of() : s.treatment(), s.baseline() == null ? java.util.Map.of() : s.baseline()));
         });
         ScenarioFile.PhysicsSpec ph = f.physics() == null
@@ -116,6 +129,7 @@ final class ScenarioResolver extends ScenarioChecks {
         Scenario.Physics physics = new Scenario.Physics(or(ph.dustPerLine(), 150), or(ph.vocPerLine(), 40),
                 share(ph.leak(), "/physics/leak", 0.05), duration(ph.timeConstant(), "/physics/time_constant", Duration.ofMinutes(3)),
                 or(ph.meterNoise(), 0.01), or(ph.sensorNoise(), 0.03), or(ph.voltage(), 230), share(ph.powerFactor(), "/physics/power_factor", 0.9));
+        Scenario.Weather weather = weather(f.weather());
         List<Incident> incidents = new ArrayList<>();
         Set<String> devices = new HashSet<>(deviceIds);
         each(f.incidents(), "/incidents", false, (i, p) -> incident(i, p, treatmentIds, lineIds, devices,
@@ -124,7 +138,7 @@ final class ScenarioResolver extends ScenarioChecks {
             throw new ScenarioException(file, problems);
         }
         return new Scenario(name, f.description() == null ? "" : f.description(), start, zone, duration,
-                f.seed() == null ? 1L : f.seed(), lineList, treatments, meters, sensors, physics, incidents);
+                f.seed() == null ? 1L : f.seed(), lineList, treatments, meters, sensors, physics, weather, incidents);
     }
 
     private Optional<Incident> incident(IncidentSpec i, String p, Set<String> treatments, Set<String> lineIds,
@@ -182,4 +196,63 @@ final class ScenarioResolver extends ScenarioChecks {
         return Optional.of(new Expectation(rule, eq, Optional.ofNullable(e.production()), start, Optional.ofNullable(end)));
     }
 
+    private int i2cBus(Integer bus, String p) {
+        if (bus == null) {
+            return 1;
+        }
+        if (bus < 0 || bus > 255) {
+            fail(p, "an I2C bus number is 0-255 (/dev/i2c-N), not " + bus);
+        }
+        return bus;
+    }
+
+    /** The chip's address: given in hex (0x77) or decimal, or the chip's own; an SPS30 or SGP40 has only one. */
+    private int i2cAddress(Scenario.SensorKind kind, String text, String p) {
+        int fixed = switch (kind) {
+            case SPS30 -> 0x69;
+            case SGP40 -> 0x59;
+            default -> 0x76;
+        };
+        if (text == null) {
+            return fixed;
+        }
+        int address;
+        try {
+            address = Integer.decode(text.strip());
+        } catch (NumberFormatException e) {
+            fail(p, "an I2C address is written 0x76 or 118, not '" + text + "'");
+            return fixed;
+        }
+        if (kind == Scenario.SensorKind.BME280 && address != 0x76 && address != 0x77) {
+            fail(p, String.format("a BME280 answers at 0x76 or 0x77 (its SDO pin), not 0x%02X", address));
+        } else if (kind != Scenario.SensorKind.BME280 && address != fixed) {
+            fail(p, String.format("an %s always answers at 0x%02X, not 0x%02X", kind.name(), fixed, address));
+        }
+        return address;
+    }
+
+    private Scenario.Weather weather(ScenarioFile.WeatherSpec w) {
+        ScenarioFile.WeatherSpec spec = w != null ? w : new ScenarioFile.WeatherSpec(null, null, null, null, null, null);
+        LocalTime warmest = LocalTime.of(15, 0);
+        if (spec.warmest() != null) {
+            try {
+                warmest = LocalTime.parse(spec.warmest().strip());
+            } catch (DateTimeException e) {
+                fail("/weather/warmest", "expected a time of day like 15:00, not '" + spec.warmest() + "'");
+            }
+        }
+        return new Scenario.Weather(between(spec.temperature(), "/weather/temperature", 15, -40, 85),
+                between(spec.temperatureSwing(), "/weather/temperature_swing", 8, 0, 40),
+                between(spec.humidity(), "/weather/humidity", 60, 0, 100),
+                between(spec.humiditySwing(), "/weather/humidity_swing", 20, 0, 100),
+                between(spec.pressure(), "/weather/pressure", 1013.25, 300, 1100), warmest);
+    }
+
+    private double between(Double v, String p, double otherwise, double low, double high) {
+        double x = v == null ? otherwise : v;
+        if (!(x >= low && x <= high)) {
+            fail(p, "must be between " + low + " and " + high + ", not " + x);
+        }
+        return x;
+    }
 }

@@ -1,7 +1,9 @@
 package dev.lantian.simulator.plant;
 
 import dev.lantian.hardware.dlt645.Dlt645Address;
+import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.i2c.I2cDevice;
+import dev.lantian.hardware.i2c.Pi4jBoardIo;
 import dev.lantian.hardware.meter.RegisterMap;
 import dev.lantian.hardware.meter.RegisterMaps;
 import dev.lantian.hardware.serial.PtyPair;
@@ -13,6 +15,8 @@ import dev.lantian.simulator.device.ModbusRtuSlave;
 import dev.lantian.simulator.device.ModbusTcpSlave;
 import dev.lantian.simulator.device.ModbusUnit;
 import dev.lantian.simulator.device.PtyPort;
+import dev.lantian.simulator.device.SimI2cProvider;
+import dev.lantian.simulator.device.VirtualBme280;
 import dev.lantian.simulator.device.VirtualDlt645Meter;
 import dev.lantian.simulator.device.VirtualPms5003;
 import dev.lantian.simulator.device.VirtualSds011;
@@ -34,8 +38,8 @@ import org.tinylog.Logger;
  * A scenario's devices, fed by a {@link Plant} and put on real ports: serial devices on socat pty
  * pairs (Modbus RTU slaves of one {@code line} share one pty), Modbus TCP meters on loopback ports.
  * Without socat, Modbus RTU lines become Modbus TCP gateways and the other serial devices in-process
- * {@link MemoryEndpoint}s, and {@link #notices()} says so. I2C chips (SPS30, SGP40) are always
- * in-process ({@link #i2c}). {@link #tick()} applies the plant's
+ * {@link MemoryEndpoint}s, and {@link #notices()} says so. I2C chips (SPS30, SGP40, BME280) are always
+ * in-process, on Pi4J buses of {@link #boardIo()}. {@link #tick()} applies the plant's
  * incident faults to the devices and feeds the in-process streams.
  */
 public final class VirtualSite implements AutoCloseable {
@@ -53,7 +57,8 @@ public final class VirtualSite implements AutoCloseable {
     private final Map<String, DeviceFaults> faults = new LinkedHashMap<>();
     private final Map<String, MemoryEndpoint> memory = new LinkedHashMap<>();
     private final Map<String, LinkPump> pumps = new LinkedHashMap<>();
-    private final Map<String, I2cDevice> i2c = new LinkedHashMap<>();
+    private final SimI2cProvider i2c = new SimI2cProvider();
+    private BoardIo boardIo;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<String> notices = new ArrayList<>();
     private final boolean pty;
@@ -133,15 +138,7 @@ public final class VirtualSite implements AutoCloseable {
                     rtuLines.computeIfAbsent(sensor.line(), k -> new ArrayList<>()).add(unit);
                     lineDevices.computeIfAbsent(sensor.line(), k -> new ArrayList<>()).add(sensor.id());
                 }
-                case SPS30, SGP40 -> {
-                    boolean sps = sensor.kind() == Scenario.SensorKind.SPS30;
-                    VirtualSps30 sps30 = sps ? new VirtualSps30(() -> plant.dust(sensor.id())) : null;
-                    VirtualSgp40 sgp40 = sps ? null : new VirtualSgp40(() -> plant.voc(sensor.id()).get("tvoc"));
-                    i2c.put(sensor.id(), sps ? sps30 : sgp40);
-                    faults.put(sensor.id(), sps ? sps30.faults() : sgp40.faults());
-                    entries.put(sensor.id(), new PortsFile.Entry(PortsFile.Kind.memory, null, null, null,
-                            sps ? "i2c-sps30" : "i2c-sgp40", null, String.format("0x%02X", (sps ? sps30 : sgp40).address()), null));
-                }
+                case SPS30, SGP40, BME280 -> chip(sensor);
             }
         }
         for (Map.Entry<String, List<ModbusUnit>> line : rtuLines.entrySet()) {
@@ -163,6 +160,34 @@ public final class VirtualSite implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Puts an I2C chip on the site's simulated bus, where {@link #boardIo()} reaches it through Pi4J. */
+    private void chip(Scenario.Sensor sensor) {
+        String id = sensor.id();
+        I2cDevice chip;
+        DeviceFaults f;
+        switch (sensor.kind()) {
+            case SPS30 -> {
+                VirtualSps30 c = new VirtualSps30(() -> plant.dust(id));
+                chip = c;
+                f = c.faults();
+            }
+            case SGP40 -> {
+                VirtualSgp40 c = new VirtualSgp40(() -> plant.voc(id).get("tvoc"));
+                chip = c;
+                f = c.faults();
+            }
+            default -> {
+                VirtualBme280 c = new VirtualBme280(sensor.address(), () -> plant.weather(id));
+                chip = c;
+                f = c.faults();
+            }
+        }
+        i2c.attach(sensor.bus(), chip);
+        faults.put(id, f);
+        entries.put(id, PortsFile.Entry.i2c("i2c-" + sensor.kind().name().toLowerCase(java.util.Locale.ROOT),
+                sensor.bus(), chip.address()));
     }
 
     private void serial(String id, WireDevice device, String protocol, Integer unit, String address, String line)
@@ -221,9 +246,16 @@ public final class VirtualSite implements AutoCloseable {
         return Optional.ofNullable(pumps.get(id));
     }
 
-    /** A virtual I2C chip (SPS30, SGP40) for an agent in this JVM. */
-    public Optional<I2cDevice> i2c(String deviceId) {
-        return Optional.ofNullable(i2c.get(deviceId));
+    /**
+     * The board's buses for an agent in this JVM: Pi4J with the site's I2C chips behind
+     * {@link SimI2cProvider} (GPIO is Pi4J's mock). Made once; closed with the site.
+     */
+    public synchronized BoardIo boardIo() {
+        if (boardIo == null) {
+            boardIo = Pi4jBoardIo.withI2cProvider(i2c);
+            resources.add(boardIo);
+        }
+        return boardIo;
     }
 
     public boolean usesPty() {

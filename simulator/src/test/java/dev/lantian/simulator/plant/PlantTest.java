@@ -133,4 +133,23 @@ class PlantTest {
         assertThat(plant.brokerDown()).isFalse();
         assertThat(plant.garbage("pms")).isFalse();
     }
+
+    @Test
+    void theWeatherSwingsOverTheDayWarmestAndDriestInTheAfternoon() {
+        Scenario s = scenario(ScenarioLoaderTest.SMALL.replace("incidents:\n", """
+                  - { id: air, kind: bme280 }
+                weather: { temperature: 10, temperature_swing: 8, humidity: 60, humidity_swing: 30, pressure: 1000 }
+                incidents:
+                """));
+        Plant plant = new Plant(s);
+        plant.advanceTo(s.start().plus(Duration.ofHours(3)));
+        assertThat(plant.weather("air").temperature()).isCloseTo(6, within(1e-9));
+        assertThat(plant.weather("air").humidity()).isCloseTo(75, within(1e-9));
+        plant.advanceTo(s.start().plus(Duration.ofHours(15)));
+        assertThat(plant.weather("air").temperature()).isCloseTo(14, within(1e-9));
+        assertThat(plant.weather("air").humidity()).isCloseTo(45, within(1e-9));
+        assertThat(plant.weather("air").pressure()).isBetween(999.5, 1000.5);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> plant.dust("air")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

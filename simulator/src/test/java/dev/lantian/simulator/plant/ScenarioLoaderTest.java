@@ -90,4 +90,50 @@ class ScenarioLoaderTest {
         assertThatThrownBy(() -> ScenarioLoader.parse("bad.yaml", "name: x\nlines: [ {\n"))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("bad.yaml").hasMessageContaining("line");
     }
+
+    @Test
+    void bme280SitsOnAnI2cBusAndReadsTheSiteWeather() throws Exception {
+        String text = SMALL.replace("incidents:\n", """
+                  - { id: air, kind: bme280 }
+                  - { id: air-roof, kind: bme280, bus: 3, address: 0x77, baseline: { temperature: 25 } }
+                  - { id: sps, kind: sps30 }
+                weather: { temperature: 12, temperature_swing: 6, humidity: 70, pressure: 1002, warmest: "14:00" }
+                incidents:
+                """);
+        Scenario s = ScenarioLoader.parse("small.yaml", text);
+        Scenario.Sensor air = s.sensors().get(2);
+        assertThat(air.kind()).isEqualTo(Scenario.SensorKind.BME280);
+        assertThat(air.bus()).isEqualTo(1);
+        assertThat(air.address()).isEqualTo(0x76);
+        assertThat(s.sensors().get(3).bus()).isEqualTo(3);
+        assertThat(s.sensors().get(3).address()).isEqualTo(0x77);
+        assertThat(s.sensors().get(4).address()).isEqualTo(0x69);
+        assertThat(s.weather()).isEqualTo(new Scenario.Weather(12, 6, 70, 20, 1002, java.time.LocalTime.of(14, 0)));
+        assertThat(ScenarioLoader.parse("small.yaml", SMALL).weather().pressure()).isEqualTo(1013.25);
+    }
+
+    @Test
+    void aMalformedI2cSensorOrWeatherIsNamedWithItsLine() {
+        String text = SMALL.replace("incidents:\n", """
+                  - { id: air, kind: bme280, address: 0x78 }
+                  - { id: sps, kind: sps30, address: "0x70" }
+                  - { id: air2, kind: bme280, bus: 300, address: nine }
+                  - { id: pms2, kind: pms5003, bus: 1 }
+                  - { id: air3, kind: bme280 }
+                  - { id: air4, kind: bme280, address: 118 }
+                weather: { humidity: 120, warmest: noon }
+                incidents:
+                """);
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class,
+                () -> ScenarioLoader.parse("small.yaml", text));
+        assertThat(e.problems()).extracting(ScenarioException.Problem::toString).containsExactlyInAnyOrder(
+                "line 16, sensors[2].address: a BME280 answers at 0x76 or 0x77 (its SDO pin), not 0x78",
+                "line 17, sensors[3].address: an SPS30 always answers at 0x69, not 0x70",
+                "line 18, sensors[4].bus: an I2C bus number is 0-255 (/dev/i2c-N), not 300",
+                "line 18, sensors[4].address: an I2C address is written 0x76 or 118, not 'nine'",
+                "line 19, sensors[5].bus: only I2C sensors (sps30, sgp40, bme280) sit on an I2C bus",
+                "line 21, sensors[7].address: another sensor already sits on I2C bus 1 at 0x76",
+                "line 22, weather.humidity: must be between 0.0 and 100.0, not 120.0",
+                "line 22, weather.warmest: expected a time of day like 15:00, not 'noon'");
+    }
 }

@@ -2,15 +2,23 @@ package dev.lantian.simulator.plant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
+import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.meter.RegisterMap;
 import dev.lantian.hardware.meter.RegisterMaps;
 import dev.lantian.hardware.modbus.ModbusLink;
 import dev.lantian.hardware.modbus.ModbusLinks;
 import dev.lantian.hardware.modbus.SerialSettings;
+import dev.lantian.hardware.reading.QualityFlag;
 import dev.lantian.hardware.reading.Reading;
+import dev.lantian.hardware.reading.ReadingSet;
+import dev.lantian.hardware.sensor.bme280.Bme280;
+import dev.lantian.hardware.sensor.sps30.Sps30;
 import dev.lantian.hardware.time.VirtualClock;
 import dev.lantian.simulator.device.DeviceFaults;
 import dev.lantian.simulator.device.Socat;
+import dev.lantian.simulator.device.WeatherState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -23,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class VirtualSiteTest {
     static final Duration TIMEOUT = Duration.ofMillis(800);
     final Scenario scenario = PlantTest.scenario(ScenarioLoaderTest.SMALL.replace("sensors:\n",
-            "sensors:\n  - { id: sps, kind: sps30, treatment: [filter] }\n") + """
+            "sensors:\n  - { id: sps, kind: sps30, treatment: [filter] }\n  - { id: air, kind: bme280, bus: 1, address: 0x77 }\n") + """
               - { type: clamp-removed, device: m2, from: "10:30", to: "10:40" }
               - { type: sensor-garbage, device: pms, from: "10:30", to: "10:40" }
+              - { type: sensor-garbage, device: air, from: "10:30", to: "10:40" }
             """);
     final RegisterMap sdm630 = RegisterMaps.shipped("eastron-sdm630").orElseThrow();
 
@@ -79,7 +88,8 @@ class VirtualSiteTest {
             assertThat(ports.entry("pms").kind()).isEqualTo(PortsFile.Kind.memory);
             assertThat(site.memory("pms")).isPresent();
             assertThat(ports.entry("sps").protocol()).isEqualTo("i2c-sps30");
-            assertThat(site.i2c("sps")).get().extracting(c -> c.address()).isEqualTo(0x69);
+            assertThat(ports.entry("sps").line()).isEqualTo("i2c-1");
+            assertThat(ports.entry("sps").address()).isEqualTo("0x69");
             PortsFile.Entry m2 = ports.entry("m2");
             assertThat(m2.kind()).isEqualTo(PortsFile.Kind.tcp);
             assertThat(ports.entry("vocs").port()).isEqualTo(m2.port());
@@ -90,6 +100,39 @@ class VirtualSiteTest {
                         RegisterMaps.shipped("generic-pid-voc").orElseThrow());
                 assertThat(vocReadings.get(1).value()).isCloseTo(voc.get("nmhc"), floatPrecision(voc.get("nmhc")));
             }
+        }
+    }
+
+    @Test
+    void i2cChipsAreReachedThroughTheBoardsPi4jBuses(@TempDir Path dir) throws Exception {
+        Plant plant = new Plant(scenario);
+        plant.advanceTo(scenario.start().plus(Duration.ofHours(10)));
+        VirtualClock clock = new VirtualClock(plant.now(), ZoneOffset.UTC);
+        try (VirtualSite site = VirtualSite.start(plant, new VirtualSite.Options(false, dir, clock))) {
+            PortsFile.Entry air = site.ports(1).entry("air");
+            assertThat(air.protocol()).isEqualTo("i2c-bme280");
+            assertThat(air.line()).isEqualTo("i2c-1");
+            assertThat(air.address()).isEqualTo("0x77");
+            BoardIo io = site.boardIo();
+            assertThat(site.boardIo()).isSameAs(io);
+            Bme280 bme = new Bme280("air", io.i2cBus(1).device(0x77), clock);
+            ReadingSet set = bme.read();
+            WeatherState w = plant.weather("air");
+            assertThat(set.flag()).as(set.detail()).isEqualTo(QualityFlag.N);
+            assertThat(set.field("temperature").orElseThrow().value()).isCloseTo(w.temperature(), within(0.011));
+            assertThat(set.field("humidity").orElseThrow().value()).isCloseTo(w.humidity(), within(0.05));
+            assertThat(set.field("pressure").orElseThrow().value()).isCloseTo(w.pressure(), within(0.02));
+            Sps30 sps = new Sps30("sps", io.i2cBus(1).device(0x69), clock);
+            sps.read();
+            clock.advance(Sps30.START_UP);
+            assertThat(sps.read().field("pm10").orElseThrow().value())
+                    .isCloseTo(plant.dust("sps").pm10(), floatPrecision(plant.dust("sps").pm10()));
+            assertThat(new Bme280("none", io.i2cBus(1).device(0x76), clock).read().flag()).isEqualTo(QualityFlag.B);
+
+            plant.advanceTo(scenario.start().plus(Duration.ofHours(10).plusMinutes(35)));
+            site.tick();
+            assertThat(site.faults("air").mode()).isEqualTo(DeviceFaults.Mode.GARBAGE);
+            assertThat(bme.read().flag()).isNotEqualTo(QualityFlag.N);
         }
     }
 }
