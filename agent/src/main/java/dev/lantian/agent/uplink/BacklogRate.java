@@ -1,22 +1,24 @@
 package dev.lantian.agent.uplink;
 
-import java.time.Clock;
+import dev.lantian.hardware.time.BoardClock;
+
 import java.time.Duration;
-import java.time.Instant;
 
 /**
- * A token bucket on the injected clock that paces the backlog lane (and re-sent history) to
- * {@code perSecond} messages, with a burst of one second's worth, so a board coming back after a
- * long outage does not flood the broker. Live reports never wait for it.
+ * A token bucket on the injected clock's {@link BoardClock#pacingNanos() waiting time} that paces
+ * the backlog lane (and re-sent history) to {@code perSecond} messages, with a burst of one second's
+ * worth, so a board coming back after a long outage does not flood the broker. Live reports never
+ * wait for it. Waiting time, not the date: the tokens come back while the publisher waits for them,
+ * even on a clock whose date stands still (the demo's board once its plant day has ended).
  */
 final class BacklogRate {
-    private final Clock clock;
+    private final BoardClock clock;
     private final double perSecond;
     private final double burst;
     private double tokens;
-    private Instant last;
+    private long last;
 
-    BacklogRate(Clock clock, int perSecond) {
+    BacklogRate(BoardClock clock, int perSecond) {
         if (perSecond <= 0) {
             throw new IllegalArgumentException("backlog rate must be positive, was " + perSecond);
         }
@@ -24,7 +26,7 @@ final class BacklogRate {
         this.perSecond = perSecond;
         this.burst = Math.max(1, perSecond);
         this.tokens = burst;
-        this.last = clock.instant();
+        this.last = clock.pacingNanos();
     }
 
     /** Takes one token if there is one. */
@@ -47,9 +49,9 @@ final class BacklogRate {
     }
 
     private void refill() {
-        Instant now = clock.instant();
-        if (now.isAfter(last)) {
-            tokens = Math.min(burst, tokens + Duration.between(last, now).toNanos() / 1e9 * perSecond);
+        long now = clock.pacingNanos();
+        if (now - last > 0) {
+            tokens = Math.min(burst, tokens + (now - last) / 1e9 * perSecond);
         }
         last = now;
     }

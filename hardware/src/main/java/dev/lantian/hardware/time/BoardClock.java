@@ -14,6 +14,17 @@ public abstract class BoardClock extends Clock {
     /** Waits for {@code duration} of this clock's time. */
     public abstract void sleep(Duration duration) throws InterruptedException;
 
+    /**
+     * Nanoseconds that move with this clock's waits ({@link #sleep} of d moves them by at least d), for
+     * pacing: token buckets and timeouts. Not a date, and only differences mean anything. By default
+     * the instant's; a real clock counts monotonic time, so a date stepped by NTP neither stalls nor
+     * floods what is paced.
+     */
+    public long pacingNanos() {
+        Instant now = instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
     /** The wall clock of the machine, in the given zone. */
     public static BoardClock system(ZoneId zone) {
         return new SystemBoardClock(zone);
@@ -31,6 +42,11 @@ public abstract class BoardClock extends Clock {
             if (!duration.isNegative() && !duration.isZero()) {
                 Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
             }
+        }
+
+        @Override
+        public long pacingNanos() {
+            return System.nanoTime();
         }
 
         @Override

@@ -10,7 +10,8 @@ import java.time.ZoneId;
 /**
  * The uplink's clock in the demo: it reads the board's (virtual) time, so command ages and report
  * stamps are plant time, but it waits in real time, so a reconnect backoff does not push the
- * board's clock ahead of the plant.
+ * board's clock ahead of the plant, and it paces in real time, so what the uplink paces (its
+ * backlog) goes on draining after the plant day has ended and the board's clock stands still.
  */
 public final class PacedClock extends BoardClock {
     private final Clock board;
@@ -24,6 +25,11 @@ public final class PacedClock extends BoardClock {
         if (!duration.isNegative() && !duration.isZero()) {
             Thread.sleep(Math.max(1, duration.toMillis()));
         }
+    }
+
+    @Override
+    public long pacingNanos() {
+        return System.nanoTime();
     }
 
     @Override
