@@ -171,6 +171,13 @@ final class Plant implements MonitorSink {
         }
     }
 
+    /** Continues from a snapshot saved elsewhere (a fixture, another plant's), at this plant's time. */
+    Plant resumeFrom(MonitorSnapshot saved) {
+        monitor = EquipmentMonitor.restore(settings, this, saved, storeAtRestart);
+        monitor.onStart(Optional.of(saved.savedAt()), clock.instant());
+        return this;
+    }
+
     /** Restarts read back nothing: a board without a sample store. */
     Plant withoutSampleStore() {
         storeAtRestart = RecentSamples.NONE;
