@@ -14,7 +14,7 @@ import org.tinylog.Logger;
 /**
  * When the board was last known to be running, kept every few seconds in a file of a few bytes, so a
  * restart after a power cut measures the outage from close to when it began. (The equipment snapshot
- * is a few hundred kB and is saved far less often, to spare the SD card.)
+ * is a few kB but a durable database transaction, and is saved far less often.)
  */
 public interface AliveMarker {
 

@@ -90,7 +90,7 @@ public final class Board implements AutoCloseable {
             uplink = parts.uplink().open(config, storage, commands, clock);
             AtomicReference<Acquisition> lines = new AtomicReference<>();
             Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(config, parts.clockQuality(), storage.monitorState(),
-                    parts.alive(), storage.outbox(), storage.samples(), uplink,
+                    storage.recentSamples(), parts.alive(), storage.outbox(), storage.samples(), uplink,
                     () -> lines.get() == null ? List.of() : lines.get().counters(), null),
                     parts.settings(), clock.instant());
             target.set(pipeline);

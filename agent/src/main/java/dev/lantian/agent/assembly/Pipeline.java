@@ -10,6 +10,7 @@ import dev.lantian.agent.equipment.MonitorSettings;
 import dev.lantian.agent.equipment.MonitorSink;
 import dev.lantian.agent.equipment.MonitorSnapshot;
 import dev.lantian.agent.equipment.MonitorStateStore;
+import dev.lantian.agent.equipment.RecentSamples;
 import dev.lantian.agent.equipment.StateChange;
 import dev.lantian.agent.measure.MeasureOutput;
 import dev.lantian.agent.measure.MeasurementStage;
@@ -61,12 +62,13 @@ public final class Pipeline implements CommandTarget {
 
     /** What a pipeline is made of; the board builds these from the site configuration. */
     public record Parts(MeasurementStage stage, MonitorSettings monitor, MonitorStateStore monitorState,
-                       AliveMarker alive, ReportBuilder reports, ClockQualitySource clockQuality, Outbox outbox, SampleSink samples,
+                       RecentSamples recentSamples, AliveMarker alive, ReportBuilder reports, ClockQualitySource clockQuality, Outbox outbox, SampleSink samples,
                        Uplink uplink, Supplier<List<DeviceCounters>> acquisition) {
         public Parts {
             Objects.requireNonNull(stage, "stage");
             Objects.requireNonNull(monitor, "monitor");
             Objects.requireNonNull(monitorState, "monitorState");
+            Objects.requireNonNull(recentSamples, "recentSamples");
             Objects.requireNonNull(alive, "alive");
             Objects.requireNonNull(reports, "reports");
             Objects.requireNonNull(clockQuality, "clockQuality");
@@ -79,14 +81,16 @@ public final class Pipeline implements CommandTarget {
         /**
          * The stages of the site's board, mapped from its configuration.
          *
+         * @param recentSamples  where the equipment monitor reads back, on restore, the raw samples its
+         *                       snapshot leaves out: the store that {@code samples} writes to
          * @param monotonicNanos a clock that never steps, for clock-step detection (System::nanoTime on a
          *                       real board); null on a virtual clock
          */
         public static Parts forSite(SiteConfig config, ClockQualitySource clockQuality, MonitorStateStore monitorState,
-                                    AliveMarker alive, Outbox outbox, SampleSink samples, Uplink uplink,
+                                    RecentSamples recentSamples, AliveMarker alive, Outbox outbox, SampleSink samples, Uplink uplink,
                                     Supplier<List<DeviceCounters>> acquisition, LongSupplier monotonicNanos) {
             return new Parts(new MeasurementStage(StageSettings.measure(config), monotonicNanos),
-                    StageSettings.monitor(config), monitorState, alive, ReportBuilder.forSite(config, clockQuality),
+                    StageSettings.monitor(config), monitorState, recentSamples, alive, ReportBuilder.forSite(config, clockQuality),
                     clockQuality, outbox, samples, uplink, acquisition);
         }
     }
@@ -120,7 +124,7 @@ public final class Pipeline implements CommandTarget {
         };
         Optional<MonitorSnapshot> saved = loadSnapshot();
         synchronized (this) {
-            this.monitor = saved.map(s -> EquipmentMonitor.restore(parts.monitor(), sink, s))
+            this.monitor = saved.map(s -> EquipmentMonitor.restore(parts.monitor(), sink, s, parts.recentSamples()))
                     .orElseGet(() -> new EquipmentMonitor(parts.monitor(), sink, now));
             monitor.onStart(lastAlive(saved), now);
             this.nextHeartbeat = now;

@@ -7,7 +7,7 @@ import java.util.Objects;
  * @param flushLag  how far behind the tick's time the stages are judged: a sample may reach the pipeline
  *                  this long after it was acquired (a slow poll, retries) and still count in its period
  * @param heartbeat how often the agent reports its own STATUS "heartbeat"
- * @param stateSave how often the equipment monitor's snapshot (a few hundred kB) is saved
+ * @param stateSave how often the equipment monitor's snapshot (a few kB: no raw samples) is saved
  * @param aliveMark how often the board marks itself alive (a few bytes): a restart measures a power loss
  *                  from the last mark, so keep it well below the 2 min power-loss threshold
  */

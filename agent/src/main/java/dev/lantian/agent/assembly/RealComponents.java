@@ -7,6 +7,7 @@ import dev.lantian.agent.store.ClockQuality;
 import dev.lantian.agent.store.ReportStore;
 import dev.lantian.agent.store.SqliteMonitorStateStore;
 import dev.lantian.agent.store.StoreSettings;
+import dev.lantian.agent.store.StoredRecentSamples;
 import dev.lantian.agent.uplink.MqttSettings;
 import dev.lantian.agent.uplink.MqttUplink;
 import dev.lantian.hardware.i2c.BoardIo;
@@ -15,7 +16,8 @@ import java.nio.file.Path;
 
 /**
  * THE place where the production store and uplink are chosen: the SQLite {@link ReportStore} at
- * {@code storage.path} (outbox, archive, raw samples, equipment snapshot) and the {@link MqttUplink} of
+ * {@code storage.path} (outbox, archive, raw samples, equipment snapshot, the recent raw samples the
+ * snapshot leaves out) and the {@link MqttUplink} of
  * {@code uplink.mqtt} ({@link LocalOnlyUplink} when the site file has none). Everything else codes
  * against {@link Storage} and {@link dev.lantian.agent.uplink.Uplink}.
  */
@@ -50,7 +52,8 @@ public final class RealComponents {
                 java.time.Instant now = clock.instant();
                 return quality.over(now, now);
             });
-            return new Storage(store, store, store::appendSamples, new SqliteMonitorStateStore(store), store);
+            return new Storage(store, store, store::appendSamples, new SqliteMonitorStateStore(store),
+                    new StoredRecentSamples(store), store);
         };
     }
 

@@ -78,16 +78,28 @@ final class BaselineLearner {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
+    /**
+     * The current hour goes into the snapshot as a partial hour (its median and count so far), not as
+     * its raw values (up to 720 a unit at 5 s, most of a small snapshot). After a restart the rest of
+     * that hour becomes a second entry for the same hour: the baseline, a count-weighted median of
+     * hourly medians, barely moves.
+     */
     MonitorSnapshot.Baseline snapshot() {
-        return new MonitorSnapshot.Baseline(List.copyOf(hours), currentHour, List.copyOf(current));
+        List<HourMedian> all = new ArrayList<>(hours);
+        if (!current.isEmpty()) {
+            double[] v = current.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            all.add(new HourMedian(currentHour, median(v), v.length));
+        }
+        return new MonitorSnapshot.Baseline(all, null, List.of());
     }
 
+    /** Restores a snapshot of either version (a version 1 snapshot carries the current hour's raw values). */
     void restore(MonitorSnapshot.Baseline s) {
         hours.clear();
-        hours.addAll(s.hours());
+        hours.addAll(s.hours() == null ? List.of() : s.hours());
         currentHour = s.currentHour();
         current.clear();
-        current.addAll(s.current());
+        current.addAll(s.current() == null ? List.of() : s.current());
     }
 
     int hoursKept() {

@@ -3,6 +3,7 @@ package dev.lantian.agent.equipment;
 import dev.lantian.agent.model.Sample;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -16,13 +17,17 @@ import java.util.OptionalDouble;
  * level changed (the window is also its time to ramp down). The event starts at the sample at which the
  * mean first exceeds and ends at the sample at which it complies again, or when the level changes.
  * Baseline: configured {@code baseline_power}, else learnt, else (nothing learnt yet) the rated power,
- * which the event detail then says.
+ * which the event detail then says. The windows are raw power samples, so they are not in the snapshot:
+ * after a restart they are rebuilt from the store ({@link #rebuild}).
  */
 final class EmergencyLimitWatch {
+    private record PowerPoint(Instant time, double value) {
+    }
+
     private final MonitorSettings settings;
     private final AlertHistory alerts;
     private final EventBook book;
-    private final Map<String, Deque<MonitorSnapshot.PowerPoint>> windows = new HashMap<>();
+    private final Map<String, Deque<PowerPoint>> windows = new HashMap<>();
     private final Map<String, BaselineLearner> learners = new HashMap<>();
 
     EmergencyLimitWatch(MonitorSettings settings, AlertHistory alerts, EventBook book) {
@@ -38,14 +43,14 @@ final class EmergencyLimitWatch {
     }
 
     void onPower(EquipmentSettings eq, Sample s, EquipmentState state, Instant now) {
-        Deque<MonitorSnapshot.PowerPoint> w = windows.get(eq.id());
+        Deque<PowerPoint> w = windows.get(eq.id());
         if (w == null || !StateTracker.usable(s)) {
             return;
         }
         if (state == EquipmentState.RUNNING) {
             learners.get(eq.id()).add(s.time(), s.value());
         }
-        w.addLast(new MonitorSnapshot.PowerPoint(s.time(), s.value()));
+        w.addLast(new PowerPoint(s.time(), s.value()));
         Instant from = s.time().minus(settings.emergency().complianceWindow());
         while (!w.isEmpty() && !w.peekFirst().time().isAfter(from)) {
             w.removeFirst();
@@ -57,7 +62,7 @@ final class EmergencyLimitWatch {
         if (limit.isEmpty() || s.time().isBefore(alert.get().time().plus(settings.emergency().complianceWindow()))) {
             return;
         }
-        double mean = w.stream().mapToDouble(MonitorSnapshot.PowerPoint::value).average().orElse(0);
+        double mean = w.stream().mapToDouble(PowerPoint::value).average().orElse(0);
         OptionalDouble learnt = baseline(eq);
         double base = learnt.orElse(eq.ratedPower());
         double max = limit.get().maxShare() * base;
@@ -86,10 +91,21 @@ final class EmergencyLimitWatch {
         return l == null ? OptionalDouble.empty() : l.baseline();
     }
 
-    Map<String, List<MonitorSnapshot.PowerPoint>> windowsSnapshot() {
-        Map<String, List<MonitorSnapshot.PowerPoint>> m = new HashMap<>();
-        windows.forEach((k, v) -> m.put(k, List.copyOf(v)));
-        return m;
+    /** Refills every window with the usable power samples of the compliance window up to {@code at}. */
+    void rebuild(List<Sample> samples, Instant at) {
+        Instant from = at.minus(settings.emergency().complianceWindow());
+        for (EquipmentSettings e : settings.equipment()) {
+            Deque<PowerPoint> w = windows.get(e.id());
+            if (w == null || e.measuredBy().power().isEmpty()) {
+                continue;
+            }
+            String channel = e.measuredBy().power().get();
+            w.clear();
+            samples.stream().filter(s -> s.channel().equals(channel) && StateTracker.usable(s)
+                            && s.time().isAfter(from) && !s.time().isAfter(at))
+                    .sorted(Comparator.comparing(Sample::time))
+                    .forEach(s -> w.addLast(new PowerPoint(s.time(), s.value())));
+        }
     }
 
     Map<String, MonitorSnapshot.Baseline> learnersSnapshot() {
@@ -98,13 +114,7 @@ final class EmergencyLimitWatch {
         return m;
     }
 
-    void restore(Map<String, List<MonitorSnapshot.PowerPoint>> w, Map<String, MonitorSnapshot.Baseline> l) {
-        w.forEach((k, v) -> {
-            if (windows.containsKey(k)) {
-                windows.get(k).clear();
-                windows.get(k).addAll(v);
-            }
-        });
+    void restoreBaselines(Map<String, MonitorSnapshot.Baseline> l) {
         l.forEach((k, v) -> {
             if (learners.containsKey(k)) {
                 learners.get(k).restore(v);

@@ -65,8 +65,14 @@ public final class EquipmentMonitor {
         this.lastEvaluation = rules.evaluate(start);
     }
 
-    /** Continues from a snapshot: open events keep their ids and are neither lost nor emitted again. */
-    public static EquipmentMonitor restore(MonitorSettings settings, MonitorSink sink, MonitorSnapshot s) {
+    /**
+     * Continues from a snapshot: open events keep their ids and are neither lost nor emitted again.
+     * The raw samples the snapshot does not carry are read back from {@code recent} (the store): the
+     * evidence buffer for its retention before {@code savedAt}, the emergency compliance windows, and
+     * the evidence samples of the restored events. With {@link RecentSamples#NONE} they restart empty.
+     */
+    public static EquipmentMonitor restore(MonitorSettings settings, MonitorSink sink, MonitorSnapshot s,
+                                           RecentSamples recent) {
         EquipmentMonitor m = new EquipmentMonitor(settings, sink, s.settled());
         m.now = s.now();
         m.alerts.restore(s.alerts());
@@ -78,14 +84,31 @@ public final class EquipmentMonitor {
         }
         m.pending.addAll(s.pending());
         m.timeline.restore(s.timeline());
-        m.evidence.restore(s.evidence().stream().map(SampleRecord::toSample).toList());
-        m.book.restore(s.openEvents().stream().map(EventRecord::toEvent).toList(),
-                s.awaitingEvidence().stream().map(EventRecord::toEvent).toList(), s.lastStarts());
+        Duration back = m.evidence.retention().compareTo(settings.emergency().complianceWindow()) >= 0
+                ? m.evidence.retention() : settings.emergency().complianceWindow();
+        List<Sample> kept = recent.between(m.byChannel.keySet(), s.savedAt().minus(back), s.savedAt());
+        m.evidence.restore(kept);
+        m.limits.rebuild(kept, s.savedAt());
+        m.book.restore(withStoredEvidence(s.openEvents(), recent), withStoredEvidence(s.awaitingEvidence(), recent),
+                s.lastStarts());
         m.tamper.restore(s.lastGood(), s.latches(), s.latestSamples().stream().map(SampleRecord::toSample).toList());
-        m.limits.restore(s.limitWindows(), s.baselines());
+        m.limits.restoreBaselines(s.baselines());
         m.ledger.restore(s.runMillis(), s.runningSince());
         m.lastEvaluation = m.rules.evaluate(m.settled);
         return m;
+    }
+
+    /** The saved events with the samples of their evidence window read back from the store. */
+    private static List<EquipmentEvent> withStoredEvidence(List<EventRecord> saved, RecentSamples recent) {
+        List<EquipmentEvent> out = new ArrayList<>();
+        for (EventRecord r : saved) {
+            EquipmentEvent e = r.toEvent();
+            Evidence ev = e.evidence();
+            List<Sample> samples = new ArrayList<>(recent.between(ev.channels(), ev.from(), ev.to()));
+            samples.sort(Comparator.comparing(Sample::time).thenComparing(Sample::channel));
+            out.add(e.withCore(e.core().withEvidence(new Evidence(ev.channels(), ev.from(), ev.to(), samples, ev.complete()))));
+        }
+        return out;
     }
 
     public synchronized void onSample(Sample s) {
@@ -254,8 +277,7 @@ public final class EquipmentMonitor {
                 trackers.values().stream().map(StateTracker::snapshot).toList(), List.copyOf(pending), timeline.all(),
                 book.openEvents().stream().map(EventRecord::of).toList(),
                 book.closedAwaitingEvidence().stream().map(EventRecord::of).toList(), book.lastStarts(),
-                evidence.all().stream().map(SampleRecord::of).toList(),
                 tamper.latestSamples().stream().map(SampleRecord::of).toList(), tamper.lastGood(), tamper.latches(),
-                limits.windowsSnapshot(), limits.learnersSnapshot(), ledger.snapshot(), ledger.runningSince());
+                limits.learnersSnapshot(), ledger.snapshot(), ledger.runningSince());
     }
 }

@@ -1,14 +1,17 @@
 package dev.lantian.agent.equipment;
 
-import dev.lantian.agent.equipment.MonitorSnapshot.SampleRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A flat, persistable form of any {@link EquipmentEvent} (null for fields its type does not have). */
+/**
+ * A flat, persistable form of any {@link EquipmentEvent} (null for fields its type does not have).
+ * The evidence is kept as its window and channels only: its samples are raw samples the store keeps,
+ * read back on restore ({@link RecentSamples}).
+ */
 public record EventRecord(String type, String id, String rule, String equipment, Instant start, Instant end,
                           Severity severity, String detail, List<String> channels, Instant evidenceFrom,
-                          Instant evidenceTo, List<SampleRecord> evidence, boolean evidenceComplete,
+                          Instant evidenceTo, boolean evidenceComplete,
                           String production, AlertLevel level, EmergencyAction.Kind action, TamperEvent.Kind tamperKind,
                           String channel, String reason, Instant before, Instant after) {
 
@@ -38,15 +41,14 @@ public record EventRecord(String type, String id, String rule, String equipment,
             after = s.after();
         }
         return new EventRecord(e.getClass().getSimpleName(), c.id(), c.rule(), c.equipment(), c.start(), c.end().orElse(null),
-                c.severity(), c.detail(), ev.channels(), ev.from(), ev.to(),
-                ev.samples().stream().map(SampleRecord::of).toList(), ev.complete(),
+                c.severity(), c.detail(), ev.channels(), ev.from(), ev.to(), ev.complete(),
                 production, level, action, kind, channel, reason, before, after);
     }
 
+    /** The event with an empty evidence sample list, to be filled from the store ({@link RecentSamples}). */
     public EquipmentEvent toEvent() {
         Evidence ev = new Evidence(channels == null ? List.of() : channels, evidenceFrom == null ? start : evidenceFrom,
-                evidenceTo == null ? start : evidenceTo,
-                evidence == null ? List.of() : evidence.stream().map(SampleRecord::toSample).toList(), evidenceComplete);
+                evidenceTo == null ? start : evidenceTo, List.of(), evidenceComplete);
         EventCore c = new EventCore(id, rule, equipment, start, Optional.ofNullable(end), severity, detail, ev);
         return switch (type) {
             case "LinkageViolation" -> new LinkageViolation(c, production);

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Recent raw samples per channel, bounded both by age and by count so a fast channel (a 1 s contact)
- * or a flood of samples cannot grow the board's memory.
+ * or a flood of samples cannot grow the board's memory. Not in the snapshot: after a restart it is
+ * refilled from the store's raw samples ({@link RecentSamples}).
  */
 final class EvidenceBuffer {
     static final int MAX_PER_CHANNEL = 4000;
@@ -49,12 +50,11 @@ final class EvidenceBuffer {
         return out;
     }
 
-    List<Sample> all() {
-        List<Sample> out = new ArrayList<>();
-        byChannel.values().forEach(out::addAll);
-        return out;
+    Duration retention() {
+        return retention;
     }
 
+    /** Refills the buffer after a restart with the samples the store kept (any order). */
     void restore(List<Sample> samples) {
         byChannel.clear();
         samples.stream().sorted(Comparator.comparing(Sample::time)).forEach(this::add);

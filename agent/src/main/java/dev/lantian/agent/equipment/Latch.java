@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A debounced condition on raw samples: it flips only after the new value held for {@code dwell}, and
- * the flip is dated at the first sample that showed it. Mutable; persisted through {@link Snapshot}.
+ * the flip is dated at the first sample that showed it. Mutable; persisted through
+ * {@link MonitorSnapshot.LatchState} while not {@link #idle()}.
  */
 final class Latch {
     private boolean active;
@@ -41,15 +42,18 @@ final class Latch {
         return active;
     }
 
+    /** Inactive with nothing pending: indistinguishable from a new latch, so not worth saving. */
+    boolean idle() {
+        return !active && pendingSince == null;
+    }
+
     MonitorSnapshot.LatchState snapshot() {
         return new MonitorSnapshot.LatchState(active, lastCondition, pendingSince);
     }
 
-    static Latch restore(MonitorSnapshot.LatchState s) {
-        Latch l = new Latch();
-        l.active = s.active();
-        l.lastCondition = s.lastCondition();
-        l.pendingSince = s.pendingSince();
-        return l;
+    void restore(MonitorSnapshot.LatchState s) {
+        active = s.active();
+        lastCondition = s.lastCondition();
+        pendingSince = s.pendingSince();
     }
 }

@@ -17,7 +17,8 @@ import java.time.Instant;
 /**
  * The one JSON form of a {@link MonitorSnapshot}, whichever store keeps it: instants as ISO-8601
  * text (the jsr310 module is not among the managed dependencies and two small adapters are all the
- * snapshot needs), unknown properties ignored, the version checked on reading.
+ * snapshot needs), unknown properties ignored (so a version 1 snapshot's sample lists are skipped),
+ * the version checked on reading: 1 and 2 are read, 2 is written.
  */
 public final class SnapshotJson {
     private static final ObjectMapper MAPPER = mapper();
@@ -33,9 +34,10 @@ public final class SnapshotJson {
     public static MonitorSnapshot read(byte[] json, String where) throws IOException {
         try {
             MonitorSnapshot s = MAPPER.readValue(json, MonitorSnapshot.class);
-            if (s == null || s.version() != MonitorSnapshot.VERSION) {
+            if (s == null || s.version() < MonitorSnapshot.OLDEST_READABLE || s.version() > MonitorSnapshot.VERSION) {
                 throw new IOException("monitor snapshot " + where + " has version "
-                        + (s == null ? "none" : s.version()) + ", expected " + MonitorSnapshot.VERSION);
+                        + (s == null ? "none" : s.version()) + ", expected " + MonitorSnapshot.OLDEST_READABLE
+                        + " to " + MonitorSnapshot.VERSION);
             }
             return s;
         } catch (JacksonException e) {

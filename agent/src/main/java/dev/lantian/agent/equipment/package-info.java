@@ -6,7 +6,9 @@
  * {@link dev.lantian.agent.equipment.EventNotice}s and {@link dev.lantian.agent.equipment.StateChange}s
  * to a {@link dev.lantian.agent.equipment.MonitorSink}. Save {@code snapshot(now)} through a
  * {@link dev.lantian.agent.equipment.MonitorStateStore} regularly and at shutdown; at start-up
- * {@code restore} from it and call {@code onStart(Optional.of(snapshot.savedAt()), now)}.
+ * {@code restore} from it, with the {@link dev.lantian.agent.equipment.RecentSamples} of the store
+ * that keeps the raw samples (the snapshot carries none), and call
+ * {@code onStart(Optional.of(snapshot.savedAt()), now)}.
  *
  * <p>Time conventions (all decided here, all "to the sample"):
  * <ul>

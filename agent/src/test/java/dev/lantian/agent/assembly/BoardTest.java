@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.lantian.agent.config.ConfigLoader;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.equipment.InMemoryMonitorStateStore;
+import dev.lantian.agent.equipment.InMemoryRecentSamples;
 import dev.lantian.agent.equipment.LinkageViolation;
 import dev.lantian.agent.model.Sample;
 import dev.lantian.agent.report.ClockQualitySource;
@@ -45,6 +46,7 @@ class BoardTest {
     private final MemoryOutbox outbox = new MemoryOutbox(clock);
     private final List<Sample> raw = Collections.synchronizedList(new ArrayList<>());
     private final InMemoryMonitorStateStore monitorState = new InMemoryMonitorStateStore();
+    private final InMemoryRecentSamples recent = new InMemoryRecentSamples();
     private final AliveMarker alive = AliveMarker.inMemory();
     private final AtomicBoolean storeClosed = new AtomicBoolean();
     private final List<RecordingUplink> uplinks = new ArrayList<>();
@@ -97,7 +99,10 @@ class BoardTest {
                 .register(3, TOTAL_POWER, t -> !t.isBefore(at("10:00")) && t.isBefore(at("10:20")) ? 100.0 : 30_000.0)
                 .pm25(t -> t.isBefore(at("09:30")) ? 24 : 40);
         Board.Parts parts = new Board.Parts(clock, io, bus,
-                (c, k) -> new Storage(outbox, outbox, raw::addAll, monitorState, () -> storeClosed.set(true)),
+                (c, k) -> new Storage(outbox, outbox, s -> {
+                    raw.addAll(s);
+                    recent.addAll(s);
+                }, monitorState, recent, () -> storeClosed.set(true)),
                 (c, storage, commands, k) -> {
                     RecordingUplink u = new RecordingUplink();
                     uplinks.add(u);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lantian.agent.config.ConfigLoader;
 import dev.lantian.agent.equipment.InMemoryMonitorStateStore;
+import dev.lantian.agent.equipment.RecentSamples;
 import dev.lantian.agent.model.Sample;
 import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.store.ClockQuality;
@@ -65,7 +66,7 @@ class PipelineStoreFailureTest {
         VirtualClock clock = new VirtualClock(PlantDay.START, FilterStopDay.SHANGHAI);
         RefusingOutbox outbox = new RefusingOutbox(new MemoryOutbox(clock));
         Pipeline pipeline = new Pipeline(Pipeline.Parts.forSite(ConfigLoader.load(PlantDay.CONFIG),
-                ClockQualitySource.fixed(ClockQuality.SYNCED), new InMemoryMonitorStateStore(), AliveMarker.inMemory(), outbox,
+                ClockQualitySource.fixed(ClockQuality.SYNCED), new InMemoryMonitorStateStore(), RecentSamples.NONE, AliveMarker.inMemory(), outbox,
                 samples -> {
                     throw new IllegalStateException("raw table locked");
                 }, new RecordingUplink(), List::of, null), PipelineSettings.defaults(), PlantDay.START);

@@ -4,6 +4,7 @@ import dev.lantian.agent.config.ConfigLoader;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.equipment.InMemoryMonitorStateStore;
 import dev.lantian.agent.equipment.MonitorStateStore;
+import dev.lantian.agent.equipment.RecentSamples;
 import dev.lantian.agent.model.Sample;
 import dev.lantian.agent.report.ClockQualitySource;
 import dev.lantian.agent.store.ClockQuality;
@@ -54,7 +55,7 @@ final class PlantDay {
         this.config = ConfigLoader.load(CONFIG);
         this.monitorState = monitorState;
         this.pipeline = new Pipeline(Pipeline.Parts.forSite(config, quality,
-                monitorState, AliveMarker.inMemory(), outbox, stored::addAll, uplink, List::of, null), PipelineSettings.defaults(), START);
+                monitorState, RecentSamples.NONE, AliveMarker.inMemory(), outbox, stored::addAll, uplink, List::of, null), PipelineSettings.defaults(), START);
     }
 
     static Instant at(String localTime) {

@@ -41,6 +41,9 @@ final class Plant implements MonitorSink {
     final List<EventNotice> notices = new ArrayList<>();
     final List<StateChange> changes = new ArrayList<>();
     private Path stateFile;
+    /** What the board's store would keep of every sample fed: read back on restart. */
+    final InMemoryRecentSamples stored = new InMemoryRecentSamples();
+    private RecentSamples storeAtRestart = stored;
     private boolean ticks = true;
 
     Plant(MonitorSettings settings, LocalDate day, String startTime) {
@@ -84,7 +87,9 @@ final class Plant implements MonitorSink {
             for (String c : e.measuredBy().all()) {
                 QualityFlag f = flags.getOrDefault(e.id(), QualityFlag.N);
                 double v = f == QualityFlag.B ? Double.NaN : values.get(c);
-                monitor.onSample(new Sample(c, t, v, f));
+                Sample s = new Sample(c, t, v, f);
+                stored.addAll(List.of(s));
+                monitor.onSample(s);
             }
         }
         if (ticks) {
@@ -158,12 +163,25 @@ final class Plant implements MonitorSink {
             monitor = null;
             clock.advance(downtime);
             MonitorSnapshot loaded = store.load().orElseThrow();
-            monitor = EquipmentMonitor.restore(settings, this, loaded);
+            monitor = EquipmentMonitor.restore(settings, this, loaded, storeAtRestart);
             monitor.onStart(Optional.of(loaded.savedAt()), clock.instant());
             return this;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Continues from a snapshot saved elsewhere (a fixture, another plant's), at this plant's time. */
+    Plant resumeFrom(MonitorSnapshot saved) {
+        monitor = EquipmentMonitor.restore(settings, this, saved, storeAtRestart);
+        monitor.onStart(Optional.of(saved.savedAt()), clock.instant());
+        return this;
+    }
+
+    /** Restarts read back nothing: a board without a sample store. */
+    Plant withoutSampleStore() {
+        storeAtRestart = RecentSamples.NONE;
+        return this;
     }
 
     EquipmentMonitor monitor() {

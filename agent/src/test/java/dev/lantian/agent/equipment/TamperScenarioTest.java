@@ -3,12 +3,17 @@ package dev.lantian.agent.equipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lantian.hardware.reading.QualityFlag;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TamperScenarioTest {
+    @TempDir
+    Path dir;
 
     private static Plant running() {
         return Plant.bagFilter("07:00").at("07:50").power("bag-filter", 30).at("08:00").power("line1", 60);
@@ -124,5 +129,48 @@ class TamperScenarioTest {
         assertThat(plant.changesOf("bag-filter")).extracting(StateChange::to)
                 .containsExactly(EquipmentState.OFF, EquipmentState.RUNNING);
         assertThat(plant.monitor().state("line1")).isEqualTo(EquipmentState.RUNNING);
+    }
+
+    @Test
+    void aClampLatchPendingOrActiveAtARestartCarriesOnAndItsEventIsReportedOnce() {
+        Plant plant = running().persistingTo(dir.resolve("monitor.json"));
+        plant.at("09:00").current("bag-filter", 0)
+                .at("09:00:15").restart() // within min_dwell: pending
+                .at("09:05").restart() // active, its event open
+                .at("09:10").current("bag-filter", 48).at("09:20");
+
+        EquipmentEvent e = plant.single(TamperEvent.Kind.CLAMP_REMOVED.rule());
+        assertThat(e.start()).isEqualTo(plant.instant("09:00"));
+        assertThat(e.end()).contains(plant.instant("09:10"));
+        assertThat(plant.notices).filteredOn(n -> n.event().id().equals(e.id())).extracting(EventNotice::kind)
+                .containsExactly(EventNotice.Kind.OPENED, EventNotice.Kind.EVIDENCE_COMPLETE, EventNotice.Kind.CLOSED);
+    }
+
+    @Test
+    void onlyLatchesThatHoldSomethingAreSaved() {
+        Plant plant = running().at("09:00");
+        assertThat(plant.monitor().snapshot(plant.now()).latches()).as("all quiet: every latch idle").isEmpty();
+
+        plant.current("bag-filter", 0).at("09:01");
+        assertThat(plant.monitor().snapshot(plant.now()).latches()).containsOnlyKeys("bag-filter|CLAMP_REMOVED|filter-ia");
+    }
+
+    @Test
+    void theSavedLatchOfAUnitNoLongerConfiguredIsIgnored() {
+        Plant before = running().power("line2", 50).at("09:00").current("line2", 0).at("09:05");
+        MonitorSnapshot saved = before.monitor().snapshot(before.now());
+        assertThat(saved.latches()).containsOnlyKeys("line2|CLAMP_REMOVED|line2-ia");
+
+        MonitorSettings all = BagFilterPlant.settings();
+        MonitorSettings withoutLine2 = new MonitorSettings(all.zone(),
+                all.equipment().stream().filter(e -> !e.id().equals("line2")).toList(),
+                all.linkage().stream().filter(l -> !l.production().equals("line2")).toList(),
+                EmergencySettings.none(), List.of(), all.tamper(), null, null);
+        Plant after = new Plant(withoutLine2, LocalDate.of(2026, 11, 10), "09:05")
+                .power("bag-filter", 30).power("line1", 60).resumeFrom(saved).at("09:30");
+
+        assertThat(after.monitor().snapshot(after.now()).latches()).isEmpty();
+        assertThat(after.notices).as("nothing opened or closed: line 2 is not judged any more")
+                .extracting(EventNotice::kind).doesNotContain(EventNotice.Kind.OPENED, EventNotice.Kind.CLOSED);
     }
 }

@@ -32,9 +32,9 @@ class SqliteMonitorStateStoreTest {
         return new MonitorSnapshot(MonitorSnapshot.VERSION, t, t, t.minusSeconds(60), List.of(),
                 List.of(new MonitorSnapshot.Tracker("fan-1", EquipmentState.values()[0], t.minusSeconds(600), null, null,
                         t.minusSeconds(5), lastValue, true, t)),
-                List.of(), List.of(), List.of(), List.of(), Map.of("line1", t.minusSeconds(3600)), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), Map.of("line1", t.minusSeconds(3600)), List.of(),
                 Map.of("meter-1", t), Map.of("clamp", new MonitorSnapshot.LatchState(true, false, t)),
-                Map.of("line1", List.of(new MonitorSnapshot.PowerPoint(t, 42.5))), Map.of(),
+                Map.of(),
                 Map.of("fan-1", Map.of("RUNNING", 3_600_000L)), Map.of("fan-1", t.minusSeconds(600)));
     }
 

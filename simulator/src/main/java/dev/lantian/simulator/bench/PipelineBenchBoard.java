@@ -7,6 +7,7 @@ import dev.lantian.agent.config.ConfigException;
 import dev.lantian.agent.config.ConfigLoader;
 import dev.lantian.agent.config.SiteConfig;
 import dev.lantian.agent.equipment.InMemoryMonitorStateStore;
+import dev.lantian.agent.store.StoredRecentSamples;
 import dev.lantian.agent.model.Sample;
 import dev.lantian.agent.report.StepAwareClockQuality;
 import dev.lantian.agent.store.ClockQuality;
@@ -53,7 +54,7 @@ final class PipelineBenchBoard implements BenchBoard {
                 new dev.lantian.simulator.demo.PacedClock(clock));
         StepAwareClockQuality quality = new StepAwareClockQuality(ClockQuality.SYNCED);
         this.pipeline = new Pipeline(Pipeline.Parts.forSite(config, quality, new InMemoryMonitorStateStore(),
-                AliveMarker.inMemory(), store,
+                new StoredRecentSamples(store), AliveMarker.inMemory(), store,
                 store::appendSamples, uplink, List::of, null), PipelineSettings.defaults(), start);
     }
 
