@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A Modbus slave read through a register map: one poll reads the map's merged blocks and decodes them.
+ * A Modbus slave read through a register map (narrowed to the fields the site uses): one poll reads
+ * the map's merged blocks and decodes them.
  *
  * @param id             configured device id
  * @param unit           Modbus unit id (1..247; 255/0 accepted for Modbus TCP gateways)

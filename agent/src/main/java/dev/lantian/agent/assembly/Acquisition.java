@@ -9,6 +9,7 @@ import dev.lantian.agent.acquire.LineTiming;
 import dev.lantian.agent.acquire.ModbusPollingDevice;
 import dev.lantian.agent.acquire.PollingDevice;
 import dev.lantian.agent.config.Bus;
+import dev.lantian.agent.config.Channel;
 import dev.lantian.agent.config.Device;
 import dev.lantian.agent.config.DeviceType;
 import dev.lantian.agent.config.SiteConfig;
@@ -17,6 +18,7 @@ import dev.lantian.hardware.dlt645.Dlt645Client;
 import dev.lantian.hardware.gpio.DryContact;
 import dev.lantian.hardware.i2c.BoardIo;
 import dev.lantian.hardware.i2c.I2cBus;
+import dev.lantian.hardware.meter.RegisterMap;
 import dev.lantian.hardware.meter.RegisterMapException;
 import dev.lantian.hardware.meter.RegisterMaps;
 import dev.lantian.hardware.modbus.ModbusLink;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -77,6 +80,7 @@ public final class Acquisition implements AutoCloseable {
                                     Consumer<ReadingSet> sink) throws IOException {
         Path configDir = config.source() == null || config.source().getParent() == null
                 ? Path.of(".") : config.source().getParent();
+        Function<Device, RegisterMap> maps = d -> registerMap(d, configDir, fieldsRead(config, d.id()));
         List<LineScheduler> lines = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -88,13 +92,13 @@ public final class Acquisition implements AutoCloseable {
                 List<PollingDevice> polled = new ArrayList<>();
                 LineTiming timing = LineTiming.none();
                 if (bus instanceof Bus.Serial serial) {
-                    timing = serialLine(serial, devices, clock, links, configDir, polled, resources);
+                    timing = serialLine(serial, devices, clock, links, maps, polled, resources);
                 } else if (bus instanceof Bus.ModbusTcp tcp) {
                     ModbusLink link = links.modbusTcp(tcp, longestTimeout(devices));
                     resources.add(link);
-                    addModbus(devices, link, configDir, polled);
+                    addModbus(devices, link, maps, polled);
                 } else if (bus instanceof Bus.RtuOverTcp tcp) {
-                    rtuOverTcp(tcp, devices, links, configDir, polled, resources);
+                    rtuOverTcp(tcp, devices, links, maps, polled, resources);
                 } else if (bus instanceof Bus.I2c i2c) {
                     I2cBus i2cBus = io.i2cBus(i2c.bus());
                     resources.add(i2cBus);
@@ -118,7 +122,8 @@ public final class Acquisition implements AutoCloseable {
         return new Acquisition(lines, resources);
     }
 
-    private static LineTiming serialLine(Bus.Serial bus, List<Device> devices, BoardClock clock, BusLinks links, Path configDir,
+    private static LineTiming serialLine(Bus.Serial bus, List<Device> devices, BoardClock clock, BusLinks links,
+                                         Function<Device, RegisterMap> maps,
                                          List<PollingDevice> polled, List<AutoCloseable> resources) throws IOException {
         Set<String> protocols = devices.stream().map(d -> protocolOf(d.type())).collect(Collectors.toSet());
         if (protocols.size() > 1 || (protocols.contains("uart") && devices.size() > 1)) {
@@ -132,7 +137,7 @@ public final class Acquisition implements AutoCloseable {
         if (first.type() == DeviceType.MODBUS) {
             ModbusLink link = links.modbusRtu(bus, framing, longestTimeout(devices));
             resources.add(link);
-            addModbus(devices, link, configDir, polled);
+            addModbus(devices, link, maps, polled);
         } else if (first.type() == DeviceType.DLT645) {
             addDlt645(devices, new Dlt645Client(links.dlt645Serial(bus, framing), raw -> { }), polled);
         } else {
@@ -151,7 +156,7 @@ public final class Acquisition implements AutoCloseable {
         return LineTiming.serial(framing);
     }
 
-    private static void rtuOverTcp(Bus.RtuOverTcp tcp, List<Device> devices, BusLinks links, Path configDir,
+    private static void rtuOverTcp(Bus.RtuOverTcp tcp, List<Device> devices, BusLinks links, Function<Device, RegisterMap> maps,
                                    List<PollingDevice> polled, List<AutoCloseable> resources) throws IOException {
         if (devices.stream().anyMatch(d -> d.type() == DeviceType.DLT645)) {
             Dlt645Client client = new Dlt645Client(links.dlt645Tcp(tcp, longestTimeout(devices)), raw -> { });
@@ -159,7 +164,7 @@ public final class Acquisition implements AutoCloseable {
         } else {
             ModbusLink link = links.modbusRtuOverTcp(tcp, longestTimeout(devices));
             resources.add(link);
-            addModbus(devices, link, configDir, polled);
+            addModbus(devices, link, maps, polled);
         }
     }
 
@@ -167,17 +172,27 @@ public final class Acquisition implements AutoCloseable {
         return FIELDBUS.contains(type) ? type.yamlName() : UART.contains(type) ? "uart" : type.yamlName();
     }
 
-    private static void addModbus(List<Device> devices, ModbusLink link, Path configDir, List<PollingDevice> polled) {
+    private static void addModbus(List<Device> devices, ModbusLink link, Function<Device, RegisterMap> maps,
+                                  List<PollingDevice> polled) {
         for (Device d : devices) {
             Device.Modbus m = (Device.Modbus) d.options();
-            try {
-                polled.add(new ModbusPollingDevice(d.id(), m.unit(), RegisterMaps.resolve(m.registerMap(), configDir),
-                        Map.of(), d.pollPeriod(), policy(d), link));
-            } catch (RegisterMapException e) {
-                throw new IllegalArgumentException("device " + d.id() + ": register map " + m.registerMap() + ": "
-                        + e.getMessage(), e);
-            }
+            polled.add(new ModbusPollingDevice(d.id(), m.unit(), maps.apply(d), Map.of(), d.pollPeriod(), policy(d), link));
         }
+    }
+
+    /** The device's register map, narrowed to the fields the site's channels read from it. */
+    private static RegisterMap registerMap(Device d, Path configDir, Set<String> fields) {
+        String name = ((Device.Modbus) d.options()).registerMap();
+        try {
+            return RegisterMaps.resolve(name, configDir).only(fields);
+        } catch (RegisterMapException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("device " + d.id() + ": register map " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> fieldsRead(SiteConfig config, String device) {
+        return config.channels().stream().map(Channel::source).filter(s -> s.device().equals(device))
+                .map(Channel.Source::field).collect(Collectors.toSet());
     }
 
     private static void addDlt645(List<Device> devices, Dlt645Client client, List<PollingDevice> polled) {

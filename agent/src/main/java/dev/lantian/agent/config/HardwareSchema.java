@@ -71,7 +71,8 @@ final class HardwareSchema {
                         + " Modbus TCP devices often use 1 or 255."),
                 required("register_map", Text.any(), "Which registers to read: the name of a shipped map (eastron-sdm630,"
                         + " eastron-sdm120, acrel-adw300, generic-dust-monitor, generic-pid-voc) or the path of a"
-                        + " register-map YAML file for other devices. The map defines the device's fields.")));
+                        + " register-map YAML file for other devices. The map defines the device's fields; a poll reads"
+                        + " only the registers of the fields the site's channels use (the whole map when none does).")));
         variants.put("dlt645", List.of(
                 required("address", Text.matching("\\d{12}", "12 decimal digits"),
                         "Meter address as printed on its nameplate, 12 digits. Quote it (\"000000123456\") so leading zeros stay.")));

@@ -88,13 +88,15 @@ class BoardTest {
         io = Pi4jBoardIo.mock();
     }
 
+    private MemoryBus bus;
+
     @AfterEach
     void closeIo() {
         io.close();
     }
 
     private Board board() throws Exception {
-        MemoryBus bus = new MemoryBus(clock)
+        bus = new MemoryBus(clock)
                 .register(1, TOTAL_POWER, t -> 60_000.0)
                 .register(3, TOTAL_POWER, t -> !t.isBefore(at("10:00")) && t.isBefore(at("10:20")) ? 100.0 : 30_000.0)
                 .pm25(t -> t.isBefore(at("09:30")) ? 24 : 40);
@@ -157,6 +159,15 @@ class BoardTest {
             assertThat(u.closed).isTrue();
         });
         assertThat(storeClosed).isTrue();
+    }
+
+    @Test
+    void eachMeterIsPolledOnlyForTheRegistersTheSiteReads() throws Exception {
+        try (Board board = board()) {
+            board.runUntil(at("09:01"));
+        }
+        // both SDM630s give the site only total_power (0x34): the rest of their map stays off the line
+        assertThat(bus.modbusRequests).hasSizeGreaterThanOrEqualTo(24).containsOnly("1/0x34+2", "3/0x34+2");
     }
 
     @Test

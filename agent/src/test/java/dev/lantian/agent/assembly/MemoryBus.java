@@ -26,6 +26,8 @@ final class MemoryBus implements BusLinks {
     private final BoardClock clock;
     private Function<Instant, Integer> pm25 = t -> 24;
     final AtomicInteger modbusReads = new AtomicInteger();
+    /** Every Modbus read as "unit/address+count" (address in hex), in order. */
+    final java.util.List<String> modbusRequests = new java.util.concurrent.CopyOnWriteArrayList<>();
     final AtomicInteger uartFrames = new AtomicInteger();
 
     MemoryBus(BoardClock clock) {
@@ -49,6 +51,7 @@ final class MemoryBus implements BusLinks {
             public int[] read(int unit, RegisterFunction function, int address, int count, Duration timeout)
                     throws FieldbusException {
                 modbusReads.incrementAndGet();
+                modbusRequests.add(unit + "/0x" + Integer.toHexString(address) + "+" + count);
                 Map<Integer, Function<Instant, Double>> regs = meters.get(unit);
                 if (regs == null) {
                     throw new FieldbusException(FieldbusException.Kind.TIMEOUT, "unit " + unit + " silent");

@@ -47,6 +47,19 @@ class RegisterMapsTest {
     }
 
     @Test
+    void aMapNarrowedToTheFieldsASiteUsesReadsOnlyTheirRegisters() {
+        RegisterMap m = RegisterMaps.shipped("eastron-sdm630").orElseThrow();
+        assertThat(m.plan(java.util.Set.of())).hasSize(4); // 0x00-0x11, 0x34, 0x46-0x49, 0x156
+        RegisterMap used = m.only(java.util.Set.of("phase1_voltage", "phase2_voltage", "total_power", "import_energy"));
+        assertThat(used.plan(java.util.Set.of())).containsExactly(new ReadBlock(RegisterFunction.INPUT, 0x00, 4),
+                new ReadBlock(RegisterFunction.INPUT, 0x34, 2), new ReadBlock(RegisterFunction.INPUT, 0x48, 2));
+        assertThat(used.fields()).containsExactly("phase1_voltage", "phase2_voltage", "total_power", "import_energy");
+        assertThat(m.only(java.util.Set.of())).isEqualTo(m);
+        assertThatThrownBy(() -> m.only(java.util.Set.of("total_power", "power_factor")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no field power_factor");
+    }
+
+    @Test
     void unknownNameThatIsNoFileIsAClearError() {
         assertThatThrownBy(() -> RegisterMaps.fields("eastron-sdm999"))
                 .isInstanceOf(RegisterMapException.class).hasMessageContaining("eastron-sdm630");
