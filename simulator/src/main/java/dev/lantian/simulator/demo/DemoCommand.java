@@ -30,7 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Scenario shipped with the simulator or a scenario file (default: ${DEFAULT-VALUE})")
     String scenario;
 
-    @Option(names = "--wall", paramLabel = "SECONDS", defaultValue = "100",
+    @Option(names = "--wall", paramLabel = "SECONDS", defaultValue = "90",
             description = "Wall time the scenario should take; 0 runs as fast as it goes (default: ${DEFAULT-VALUE})")
     long wallSeconds;
 

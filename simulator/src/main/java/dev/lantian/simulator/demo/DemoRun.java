@@ -44,7 +44,7 @@ public final class DemoRun {
         }
 
         public static Settings defaults(ZoneId zone) {
-            return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(100), Duration.ofSeconds(30), Duration.ofSeconds(10),
+            return new Settings(Duration.ofSeconds(1), Duration.ofSeconds(90), Duration.ofSeconds(30), Duration.ofSeconds(10),
                     zone);
         }
 
