@@ -21,15 +21,7 @@ class SnapshotSizeTest {
     @Test
     void theSnapshotStaysSmallAtTheDemoLoadEvenWithEventsOpen() {
         MonitorSettings settings = DemoLoad.settings();
-        EquipmentMonitor monitor = new EquipmentMonitor(settings, new MonitorSink() {
-            @Override
-            public void onEvent(EventNotice notice) {
-            }
-
-            @Override
-            public void onStateChange(StateChange change) {
-            }
-        }, DemoLoad.START);
+        EquipmentMonitor monitor = new EquipmentMonitor(settings, MonitorSink.NONE, DemoLoad.START);
         List<Integer> sizes = new ArrayList<>();
         int[] mostOpen = {0};
         Instant[] next = {DemoLoad.START};

@@ -1,11 +1,9 @@
 package dev.lantian.agent.equipment.bench;
 
 import dev.lantian.agent.equipment.EquipmentMonitor;
-import dev.lantian.agent.equipment.EventNotice;
 import dev.lantian.agent.equipment.MonitorSettings;
 import dev.lantian.agent.equipment.MonitorSink;
 import dev.lantian.agent.equipment.SnapshotJson;
-import dev.lantian.agent.equipment.StateChange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -28,15 +26,7 @@ public final class SnapshotSizeMeasurement {
     public static void main(String[] args) {
         int hours = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         MonitorSettings settings = DemoLoad.settings();
-        EquipmentMonitor monitor = new EquipmentMonitor(settings, new MonitorSink() {
-            @Override
-            public void onEvent(EventNotice notice) {
-            }
-
-            @Override
-            public void onStateChange(StateChange change) {
-            }
-        }, DemoLoad.START);
+        EquipmentMonitor monitor = new EquipmentMonitor(settings, MonitorSink.NONE, DemoLoad.START);
         List<Integer> sizes = new ArrayList<>();
         long[] nanos = {0};
         Instant[] nextSave = {DemoLoad.START.plus(SAVE_EVERY)};
