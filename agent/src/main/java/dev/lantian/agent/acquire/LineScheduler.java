@@ -1,6 +1,7 @@
 package dev.lantian.agent.acquire;
 
 import dev.lantian.hardware.modbus.FieldbusException;
+import dev.lantian.hardware.reading.QualityFlag;
 import dev.lantian.hardware.reading.ReadingSet;
 import dev.lantian.hardware.time.BoardClock;
 import java.time.Duration;
@@ -144,10 +145,17 @@ public final class LineScheduler {
         try {
             ReadingSet set = device.poll(new LineWire(d, retries), time);
             synchronized (d) {
-                d.polls++;
-                d.consecutiveFailures = 0;
-                d.isolated = false;
-                d.lastSuccess = time;
+                if (set.flag() == QualityFlag.B) {
+                    // a sensor driver reports silence as a B set, not an exception: a failed poll all
+                    // the same, though not isolated (the driver reopens its own port)
+                    d.failedPolls++;
+                    d.consecutiveFailures++;
+                } else {
+                    d.polls++;
+                    d.consecutiveFailures = 0;
+                    d.isolated = false;
+                    d.lastSuccess = time;
+                }
             }
             return set;
         } catch (FieldbusException e) {

@@ -22,7 +22,11 @@ final class Heartbeat {
         long timeouts = 0;
         long checksum = 0;
         long isolated = 0;
+        long failedPolls = 0;
+        long silent = 0;
         for (DeviceCounters c : v.acquisition()) {
+            failedPolls += c.failedPolls();
+            silent += c.consecutiveFailures() > 0 ? 1 : 0;
             requests += c.requests();
             responses += c.responses();
             timeouts += c.timeouts();
@@ -34,6 +38,8 @@ final class Heartbeat {
         add(out, "agent.acquisition.timeouts", timeouts);
         add(out, "agent.acquisition.checksum_errors", checksum);
         add(out, "agent.acquisition.isolated_devices", isolated);
+        add(out, "agent.acquisition.failed_polls", failedPolls);
+        add(out, "agent.acquisition.silent_devices", silent);
         add(out, "agent.samples", v.samples());
         add(out, "agent.samples.rejected", v.rejected());
         add(out, "agent.reports", v.reports());

@@ -177,6 +177,40 @@ class LineSchedulerTest {
     }
 
     @Test
+    void aSensorDriverThatGoesSilentCountsFailedPollsUntilItAnswersAgain() throws Exception {
+        boolean[] answering = {true};
+        dev.lantian.hardware.reading.PolledDevice sensor = new dev.lantian.hardware.reading.PolledDevice() {
+            @Override
+            public String deviceId() {
+                return "sgp-exhaust";
+            }
+
+            @Override
+            public ReadingSet read() {
+                return answering[0]
+                        ? ReadingSet.of("sgp-exhaust", clock.instant(),
+                                List.of(new dev.lantian.hardware.reading.Reading("voc_index", 100, QualityFlag.N)))
+                        : ReadingSet.silent("sgp-exhaust", clock.instant(), "SGP40 I/O failed: no ACK");
+            }
+        };
+        LineScheduler scheduler = new LineScheduler("i2c-1", clock, LineTiming.none(),
+                List.of(new DriverPollingDevice(sensor, Duration.ofSeconds(1), DevicePolicy.defaults())), out::add);
+        scheduler.runUntil(T0.plus(Duration.ofSeconds(10)));
+        Instant lastAnswer = scheduler.counters().get(0).lastSuccess().orElseThrow();
+        answering[0] = false;
+        scheduler.runUntil(T0.plus(Duration.ofSeconds(40)));
+        DeviceCounters silent = scheduler.counters().get(0);
+        assertThat(silent.failedPolls()).isEqualTo(30);
+        assertThat(silent.consecutiveFailures()).isEqualTo(30);
+        assertThat(silent.lastSuccess()).contains(lastAnswer);
+        assertThat(silent.isolated()).isFalse(); // still polled every second: the driver reopens by itself
+        answering[0] = true;
+        scheduler.runUntil(T0.plus(Duration.ofSeconds(42)));
+        assertThat(scheduler.counters().get(0).consecutiveFailures()).isZero();
+        assertThat(scheduler.counters().get(0).lastSuccess().orElseThrow()).isAfter(lastAnswer);
+    }
+
+    @Test
     void theLinesOwnThreadPollsUntilStopped() throws Exception {
         List<ReadingSet> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         line.slave(1, meterRegisters());

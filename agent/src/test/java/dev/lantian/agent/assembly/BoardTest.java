@@ -162,6 +162,22 @@ class BoardTest {
     }
 
     @Test
+    void aSensorThatFallsSilentShowsInTheHeartbeatWithItsFailedPolls() throws Exception {
+        try (Board board = board()) {
+            bus.uartSilentFrom(at("09:20"));
+            board.runUntil(at("10:00"));
+        }
+        List<Report> beats = reports(ReportKind.STATUS).stream().filter(r -> r.event().rule().equals("heartbeat")).toList();
+        Report before = beats.stream().filter(r -> r.generatedAt().isBefore(at("09:20"))).reduce((a, b) -> b).orElseThrow();
+        Report after = beats.get(beats.size() - 1);
+        assertThat(after.generatedAt()).isAfter(at("09:30"));
+        assertThat(value(before, "agent.acquisition.silent_devices").value()).isZero();
+        assertThat(value(before, "agent.acquisition.failed_polls").value()).isZero();
+        assertThat(value(after, "agent.acquisition.silent_devices").value()).isEqualTo(1.0);
+        assertThat(value(after, "agent.acquisition.failed_polls").value()).isPositive();
+    }
+
+    @Test
     void eachMeterIsPolledOnlyForTheRegistersTheSiteReads() throws Exception {
         try (Board board = board()) {
             board.runUntil(at("09:01"));

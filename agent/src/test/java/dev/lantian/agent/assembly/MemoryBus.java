@@ -39,6 +39,14 @@ final class MemoryBus implements BusLinks {
         return this;
     }
 
+    private Instant uartSilentFrom = Instant.MAX;
+
+    /** From {@code t} on the UART sensor sends nothing (a pulled cable). */
+    MemoryBus uartSilentFrom(Instant t) {
+        this.uartSilentFrom = t;
+        return this;
+    }
+
     MemoryBus pm25(Function<Instant, Integer> value) {
         this.pm25 = value;
         return this;
@@ -103,6 +111,14 @@ final class MemoryBus implements BusLinks {
 
             @Override
             public int read(byte[] into, Duration timeout) {
+                if (!clock.instant().isBefore(uartSilentFrom)) {
+                    try {
+                        c.sleep(timeout);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 0;
+                }
                 byte[] frame = pmsFrame(pm25.apply(clock.instant()));
                 System.arraycopy(frame, 0, into, 0, Math.min(into.length, frame.length));
                 uartFrames.incrementAndGet();
