@@ -4,7 +4,7 @@ import dev.lantian.agent.config.SiteConfig.MqttProtocol;
 import dev.lantian.agent.store.MemoryOutbox;
 import dev.lantian.agent.store.Report;
 import dev.lantian.agent.store.ReportJson;
-import dev.lantian.hardware.time.BoardClock;
+import dev.lantian.hardware.time.PacedClock;
 import dev.lantian.hardware.time.VirtualClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,44 +99,10 @@ class DeliveryTest {
         broker.autoAck(true);
         outbox.append(Drafts.minutes(0, 60, 1));
         uplink = new MqttUplink(settings().withBacklogRate(50), outbox, outbox, (l, t) -> { }, broker,
-                new StillDate(clock.instant()), new SplittableRandom(5));
+                new PacedClock(Clock.fixed(clock.instant(), ZoneOffset.UTC)), new SplittableRandom(5));
         uplink.start();
         Await.until("backlog drained", LIMIT, () -> outbox.pendingCount() == 0);
         assertThat(sequencesSent()).isSorted().hasSize(60);
-    }
-
-    /** A date that stands still, with real waits. */
-    private static final class StillDate extends BoardClock {
-        private final Instant date;
-
-        StillDate(Instant date) {
-            this.date = date;
-        }
-
-        @Override
-        public void sleep(Duration d) throws InterruptedException {
-            Thread.sleep(Math.max(1, d.toMillis()));
-        }
-
-        @Override
-        public long pacingNanos() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return date;
-        }
     }
 
     @Test

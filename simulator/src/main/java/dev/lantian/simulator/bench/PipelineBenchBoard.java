@@ -15,6 +15,7 @@ import dev.lantian.agent.store.ReportStore;
 import dev.lantian.agent.store.StoreSettings;
 import dev.lantian.agent.uplink.MqttSettings;
 import dev.lantian.agent.uplink.MqttUplink;
+import dev.lantian.hardware.time.PacedClock;
 import dev.lantian.hardware.time.VirtualClock;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class PipelineBenchBoard implements BenchBoard {
         this.clock = new VirtualClock(start, ZoneOffset.UTC);
         this.store = ReportStore.open(config.storage().path(), StoreSettings.from(config), clock);
         this.uplink = MqttUplink.create(MqttSettings.from(config, "bench"), store, store, (level, at) -> { },
-                new dev.lantian.simulator.demo.PacedClock(clock));
+                new PacedClock(clock));
         StepAwareClockQuality quality = new StepAwareClockQuality(ClockQuality.SYNCED);
         this.pipeline = new Pipeline(Pipeline.Parts.forSite(config, quality, new InMemoryMonitorStateStore(),
                 new StoredRecentSamples(store), AliveMarker.inMemory(), store,

@@ -15,6 +15,7 @@ import dev.lantian.agent.store.ClockQuality;
 import dev.lantian.agent.uplink.MqttSettings;
 import dev.lantian.agent.uplink.MqttUplink;
 import dev.lantian.hardware.i2c.BoardIo;
+import dev.lantian.hardware.time.PacedClock;
 import dev.lantian.hardware.time.VirtualClock;
 
 import java.io.IOException;

@@ -1,6 +1,4 @@
-package dev.lantian.simulator.demo;
-
-import dev.lantian.hardware.time.BoardClock;
+package dev.lantian.hardware.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,10 +6,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * The uplink's clock in the demo: it reads the board's (virtual) time, so command ages and report
- * stamps are plant time, but it waits in real time, so a reconnect backoff does not push the
- * board's clock ahead of the plant, and it paces in real time, so what the uplink paces (its
- * backlog) goes on draining after the plant day has ended and the board's clock stands still.
+ * A board clock that reads another clock's date but waits and paces in real time. The demo gives it
+ * to the uplink over the plant's virtual clock: command ages and report stamps are plant time, but it
+ * waits in real time, so a reconnect backoff does not push the board's clock ahead of the plant, and
+ * it paces in real time, so what the uplink paces (its backlog) goes on draining after the plant day
+ * has ended and the board's clock stands still.
  */
 public final class PacedClock extends BoardClock {
     private final Clock board;

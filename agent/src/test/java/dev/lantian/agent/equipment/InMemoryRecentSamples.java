@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-/** Raw samples kept in memory, as the store would keep them: for tests and replays. */
+/** Raw samples kept in memory, as the board's store would keep them, for tests. */
 public final class InMemoryRecentSamples implements RecentSamples {
     private final List<Sample> samples = new ArrayList<>();
 

@@ -1,6 +1,5 @@
-package dev.lantian.simulator.demo;
+package dev.lantian.hardware.time;
 
-import dev.lantian.hardware.time.VirtualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
